@@ -1,0 +1,3 @@
+# Generated from openapi/helicone-api.yaml by openapi-python-client 0.29.1.
+# DO NOT EDIT: change the spec or the generator options and run `nox -s regenerate`.
+"""Contains methods for accessing the API"""

@@ -1,0 +1,64 @@
+# Generated from openapi/helicone-api.yaml by openapi-python-client 0.29.1.
+# DO NOT EDIT: change the spec or the generator options and run `nox -s regenerate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PartialBooleanOperators")
+
+
+@_attrs_define
+class PartialBooleanOperators:
+    """Make all properties in T optional
+
+    Attributes:
+        equals (bool | Unset):
+    """
+
+    equals: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        equals = self.equals
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if equals is not UNSET:
+            field_dict["equals"] = equals
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        equals = d.pop("equals", UNSET)
+
+        partial_boolean_operators = cls(
+            equals=equals,
+        )
+
+        partial_boolean_operators.additional_properties = d
+        return partial_boolean_operators
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,66 @@
+# Generated from openapi/helicone-api.yaml by openapi-python-client 0.29.1.
+# DO NOT EDIT: change the spec or the generator options and run `nox -s regenerate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.score_distribution import ScoreDistribution
+
+
+T = TypeVar("T", bound="ResultSuccessScoreDistributionArray")
+
+
+@_attrs_define
+class ResultSuccessScoreDistributionArray:
+    """
+    Attributes:
+        data (list[ScoreDistribution]):
+        error (None):  Default: None.
+    """
+
+    data: list[ScoreDistribution]
+    error: None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
+
+        error = self.error
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "data": data,
+                "error": error,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.score_distribution import ScoreDistribution
+
+        d = dict(src_dict)
+        data = []
+        _data = d.pop("data")
+        for data_item_data in _data:
+            data_item = ScoreDistribution.from_dict(data_item_data)
+
+            data.append(data_item)
+
+        error = d.pop("error")
+
+        result_success_score_distribution_array = cls(
+            data=data,
+            error=error,
+        )
+
+        return result_success_score_distribution_array
