@@ -49,7 +49,7 @@ INITIAL_VERSION = "1.0.0"
 TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff", "pydantic", "black", "isort")
 # Files that carry the version; left out of the output fingerprint so that a version bump alone
 # does not look like new output.
-VERSIONED = ("pyproject.toml", "manifest.json", f"src/{PACKAGE}/__init__.py")
+VERSIONED = ("pyproject.toml", "manifest.json", "README.md", f"src/{PACKAGE}/__init__.py")
 PIN = re.compile(rf'"{DISTRIBUTION}==(?P<version>[^"]+)"')
 
 # Anonymous inline schemas get a title (in memory only; openapi/ stays byte-exact) so both
@@ -204,7 +204,7 @@ def generate_client(spec_file: Path, work: Path, dest: Path, versions: dict[str,
     )
     note = header(f"openapi-python-client {versions['openapi-python-client']}")
     for src in sorted(out.rglob("*")):
-        if src.is_dir() or any(p.startswith(".") or p == "__pycache__" for p in src.parts):
+        if src.is_dir() or is_cache(src.relative_to(out)):
             continue
         target = dest / src.relative_to(out)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -227,6 +227,10 @@ def generate_models(spec_file: Path, work: Path, dest: Path, versions: dict[str,
         cwd=work,  # no pyproject.toml here, so no [tool.datamodel-codegen] is picked up
     )
     dest.write_text(out.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def is_cache(rel: Path) -> bool:
+    return any(part == "__pycache__" or part.startswith(".") for part in rel.parts)
 
 
 def fingerprint(tree: Path) -> str:
@@ -272,7 +276,6 @@ __version__ = "{version}"
 SPEC_SHA256 = "{spec_sha}"
 '''
     )
-    (pkg / "py.typed").write_text("")
     (stage / "pyproject.toml").write_text(
         note
         + f"""[build-system]
@@ -326,6 +329,8 @@ def build(root: Path, stage: Path) -> tuple[str, list[contract.Change], str]:
         pkg.mkdir(parents=True)
         generate_client(spec_file, work, pkg / "client", versions)
         generate_models(spec_file, work, pkg / "models.py", versions)
+    # PEP 561 marker; type checkers read it only for the word "partial".
+    (pkg / "py.typed").write_text(header("scripts/regenerate.py"))
 
     new_contract = contract.extract(spec)
     (stage / "contract.json").write_text(
@@ -397,9 +402,12 @@ def tree_diff(expected: Path, actual: Path) -> list[str]:
     """Unified diffs between two trees, actual (committed) against expected (regenerated)."""
 
     def files(tree: Path) -> set[str]:
-        if not tree.exists():
-            return set()
-        return {p.relative_to(tree).as_posix() for p in tree.rglob("*") if p.is_file()}
+        # Caches (__pycache__ from importing the package, tool caches) are not output.
+        return {
+            p.relative_to(tree).as_posix()
+            for p in tree.rglob("*")
+            if p.is_file() and not is_cache(p.relative_to(tree))
+        }
 
     out: list[str] = []
     for rel in sorted(files(expected) | files(actual)):
