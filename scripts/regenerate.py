@@ -59,7 +59,11 @@ TITLES: dict[tuple[str, ...], str] = {
     ("EvalFilterBranch", "properties", "operator"): "EvalFilterBranchOperator",
     ("EvalQueryParams", "properties", "timeFilter"): "TimeFilter",
     ("ScoreDistribution", "properties", "distribution", "items"): "ScoreDistributionBucket",
-    ("Partial_RequestResponseRMTToOperators_", "properties", "property_key"): "PropertyKeyOperators",
+    (
+        "Partial_RequestResponseRMTToOperators_",
+        "properties",
+        "property_key",
+    ): "PropertyKeyOperators",
 }
 
 # openapi-python-client prefixes a title with its parent's name; these undo that.

@@ -34,9 +34,18 @@ def parse_spec(text: str) -> dict[str, Any]:
         doc = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise SpecError(f"not YAML or JSON: {exc}") from None
+    if doc is None or isinstance(doc, str):
+        raise SpecError(
+            "no spec found: expected a YAML/JSON OpenAPI 3 document, or a docs page with the"
+            " spec in a ```yaml block"
+        )
     if not isinstance(doc, dict):
         raise SpecError(
             f"expected a mapping with an 'openapi' key at the top, got {type(doc).__name__}"
+        )
+    if "swagger" in doc:
+        raise SpecError(
+            f"a Swagger {doc['swagger']} document; expected OpenAPI 3 ('openapi: 3.x.y')"
         )
     version = str(doc.get("openapi", ""))
     if not version.startswith("3."):

@@ -25,7 +25,10 @@ BRANCH = {
 }
 DISTRIBUTION = {
     "name": "accuracy",
-    "distribution": [{"lower": 0.0, "upper": 0.5, "value": 2.75}, {"lower": 0.5, "upper": 1.0, "value": 1.25}],
+    "distribution": [
+        {"lower": 0.0, "upper": 0.5, "value": 2.75},
+        {"lower": 0.5, "upper": 1.0, "value": 1.25},
+    ],
 }
 TS = "2024-01-05T12:00:00+02:00"  # a non-UTC offset, which both layers keep as written
 
@@ -62,7 +65,14 @@ SAMPLES: dict[str, Any] = {
         "contains": "e",
         "not-contains": "f",
     },
-    "Partial_NumberOperators_": {"not-equals": 1.5, "equals": 2, "gte": 3, "lte": 4, "lt": 5, "gt": 6},
+    "Partial_NumberOperators_": {
+        "not-equals": 1.5,
+        "equals": 2,
+        "gte": 3,
+        "lte": 4,
+        "lt": 5,
+        "gt": 6,
+    },
     "Partial_TimestampOperatorsTyped_": {"equals": TS, "gte": TS, "lte": TS, "lt": TS, "gt": TS},
     "Partial_BooleanOperators_": {"equals": False},
 }
@@ -74,7 +84,10 @@ LAYERS: dict[str, tuple[Any, tuple[Any, ...]]] = {
         pyd.ResultScoreDistributionArrayString,
         (att.ResultSuccessScoreDistributionArray,),
     ),
-    "EvalFilterNode": (pyd.EvalFilterBranch.model_fields["left"].annotation, (att.EvalFilterBranch,)),
+    "EvalFilterNode": (
+        pyd.EvalFilterBranch.model_fields["left"].annotation,
+        (att.EvalFilterBranch,),
+    ),
     "ResultSuccess_ScoreDistribution-Array_": (
         pyd.ResultSuccessScoreDistributionArray,
         (att.ResultSuccessScoreDistributionArray,),
