@@ -115,6 +115,7 @@ def start_canned_server() -> tuple[subprocess.Popen[bytes], str]:
 
 def bench_sync_overhead(url: str, rounds: int, calls: int) -> list[Figure]:
     import httpx
+
     from helicone_evals import F, HeliconeEvals
     from helicone_evals_generated.client import AuthenticatedClient
     from helicone_evals_generated.client.api.evals import query_score_distributions
@@ -167,6 +168,7 @@ def bench_sync_overhead(url: str, rounds: int, calls: int) -> list[Figure]:
 
 def bench_async_overhead(url: str, rounds: int, concurrency: int) -> list[Figure]:
     import httpx
+
     from helicone_evals import AsyncHeliconeEvals, F
 
     flt = F.model.equals("gpt-4o") & F.cost.gt(0.01)
