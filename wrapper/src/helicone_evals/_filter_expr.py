@@ -1,0 +1,396 @@
+"""The filter expression tree: ``Filter`` and its three node types, and its wire form.
+
+A filter is one of ``F.all`` (match everything), a ``Leaf`` (one field, one operator, one
+value) or a ``Junction`` (the AND or OR of two or more filters). Nodes are immutable and
+compare structurally. Every walk over the tree is iterative, so trees of any depth work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, Final, NoReturn
+
+from ._exceptions import FilterError
+from ._filter_schema import COMPLEMENT, FIELDS, MAP, PROPERTY_KEY, TIMESTAMP, Value, py_name
+
+__all__ = ["ALL", "Filter", "Junction", "Leaf", "all_of", "any_of", "walk_postorder"]
+
+_BOOL_HINT = (
+    "a Filter has no truth value: combine filters with & (and), | (or) and ~ (not) instead "
+    "of `and`, `or`, `not`, and parenthesize comparisons, e.g. (F.cost > 0.01) & (F.latency < 500)"
+)
+
+
+class Filter:
+    """An immutable filter expression for the score-distributions query.
+
+    Build one from ``F`` (``F.model.equals("gpt-4o") & F.cost.gt(0.01)``), from the wire JSON
+    (``Filter.from_dict``) or from its text form (``F.parse``). Combine with ``&``, ``|`` and
+    ``~``. Filters compare structurally with ``==``, are hashable, and have no truth value.
+
+    SQL NULL: a row whose field is NULL (or, for ``scores['k']``, has no such score) matches
+    neither a condition nor its negation: ``F.user_id.equals("u1")`` and
+    ``~F.user_id.equals("u1")`` both leave it out. Test for it with ``is_null()``.
+    """
+
+    __slots__ = ("_hash",)
+    _hash: int | None
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"Filter objects are immutable; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"Filter objects are immutable; cannot delete {name!r}")
+
+    # -- combining -----------------------------------------------------------------------
+
+    def __and__(self, other: Filter) -> Filter:
+        """Both filters match. ``F.all & x`` is ``x``."""
+        return all_of(self, _operand(other, "&"))
+
+    def __rand__(self, other: object) -> Filter:
+        return all_of(_operand(other, "&"), self)
+
+    def __or__(self, other: Filter) -> Filter:
+        """Either filter matches. ``F.all | x`` is ``F.all``."""
+        return any_of(self, _operand(other, "|"))
+
+    def __ror__(self, other: object) -> Filter:
+        return any_of(_operand(other, "|"), self)
+
+    def __invert__(self) -> Filter:
+        """The negation, pushed down to the leaves with De Morgan's laws.
+
+        ``~(a & b)`` is ``~a | ~b``; a leaf flips to its complementary operator (equals <->
+        not_equals, contains <-> not_contains, gt <-> lte, gte <-> lt, a boolean equals flips
+        its value, is_null <-> is_not_null). Rows where the field is NULL match neither a leaf
+        nor its negation. Raises FilterError for an operator without a complement in the API
+        (like, ilike, a timestamp equals, property_key) and for ``~F.all``.
+        """
+        return _negate(self)
+
+    # -- the wire form -------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any] | str:
+        """The JSON the endpoint takes as ``filter``: a new object on every call.
+
+        ``"all"`` for ``F.all``; ``{"request_response_rmt": {field: {op: value}}}`` for a leaf;
+        ``{"left": ..., "operator": "and"|"or", "right": ...}`` for a junction, whose terms are
+        laid out as a balanced binary tree (10,000 terms nest only 14 deep).
+        """
+        return _to_wire(self)
+
+    @classmethod
+    def from_dict(cls, obj: object) -> Filter:
+        """Read the wire JSON of a filter (as ``json.loads`` returns it) strictly.
+
+        Raises FilterError naming the JSON path (``$.left.request_response_rmt.cost``) of an
+        unknown field or operator, a value of the wrong type, or a branch that is not
+        ``{"left", "operator": "and"|"or", "right"}``. A leaf with several fields or operators
+        becomes the AND of one-operator leaves (the server itself would silently use only the
+        first). ``{}`` (a leaf without field) matches everything, as on the server.
+        """
+        from ._filter_wire import parse_wire
+
+        return parse_wire(obj)
+
+    # -- text forms, equality ------------------------------------------------------------
+
+    def __str__(self) -> str:
+        """The text form, which ``F.parse`` reads back: ``model == 'gpt-4o' and cost > 0.01``."""
+        from ._filter_text import render_text
+
+        return render_text(self)
+
+    def __repr__(self) -> str:
+        """The ``F`` expression that builds this filter."""
+        from ._filter_text import render_repr
+
+        return render_repr(self)
+
+    def __bool__(self) -> NoReturn:
+        raise FilterError(_BOOL_HINT)
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if not isinstance(other, Filter):
+            return False
+        return _equal(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        h = self._hash
+        if h is None:
+            h = _compute_hashes(self)
+        return h
+
+    def __reduce__(self) -> tuple[Callable[[object], Filter], tuple[object]]:
+        return (Filter.from_dict, (self.to_dict(),))
+
+    def __copy__(self) -> Filter:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Filter:
+        return self
+
+
+class _All(Filter):
+    """``F.all``: matches every row in the time window. The identity of ``&``."""
+
+    __slots__ = ()
+    _instance: _All | None = None
+
+    def __new__(cls) -> _All:
+        if cls._instance is None:
+            inst = object.__new__(cls)
+            object.__setattr__(inst, "_hash", hash("helicone_evals.F.all"))
+            cls._instance = inst
+        return cls._instance
+
+    def __reduce__(self) -> tuple[Callable[[], _All], tuple[()]]:  # type: ignore[override]
+        return (_All, ())
+
+
+ALL: Final[Filter] = _All()
+
+
+class Leaf(Filter):
+    """One condition: ``field`` (wire name), ``key`` (for map fields), ``op`` (wire name)."""
+
+    __slots__ = ("_t",)
+    _t: tuple[str, str | None, str, Value]
+
+    def __init__(self, field: str, key: str | None, op: str, value: Value) -> None:
+        # Callers have checked field, op and value (see _filter_schema.check_value).
+        t = (field, key, op, value)
+        object.__setattr__(self, "_t", t)
+        object.__setattr__(self, "_hash", hash(t))
+
+    @property
+    def field(self) -> str:
+        return self._t[0]
+
+    @property
+    def key(self) -> str | None:
+        return self._t[1]
+
+    @property
+    def op(self) -> str:
+        return self._t[2]
+
+    @property
+    def value(self) -> Value:
+        return self._t[3]
+
+    @property
+    def kind(self) -> str:
+        return FIELDS[self._t[0]]
+
+    def wire(self) -> dict[str, Any]:
+        field, key, op, value = self._t
+        ops = {op: value}
+        return {"request_response_rmt": {field: ops if key is None else {key: ops}}}
+
+    def describe(self) -> str:
+        """``F.model.like('gpt%')``, for error messages."""
+        from ._filter_text import render_repr
+
+        return render_repr(self)
+
+
+class Junction(Filter):
+    """The AND (``op == "and"``) or OR of two or more terms, none itself a same-op junction.
+
+    ``a & b`` costs O(1): the new node keeps its two parts and flattens them into ``terms``
+    on first use, so a long chain built with ``&`` in a loop stays linear.
+    """
+
+    __slots__ = ("_parts", "_terms", "op")
+    op: str
+    _parts: tuple[Filter, ...]
+    _terms: tuple[Filter, ...] | None
+
+    def __init__(self, op: str, parts: tuple[Filter, ...], *, flat: bool = False) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "op", op)
+        setattr_(self, "_parts", parts)
+        setattr_(self, "_terms", parts if flat else None)
+        setattr_(self, "_hash", None)
+
+    @property
+    def terms(self) -> tuple[Filter, ...]:
+        """The operands, with nested junctions of the same operator spliced in, in order."""
+        terms = self._terms
+        if terms is None:
+            out: list[Filter] = []
+            stack: list[Filter] = list(reversed(self._parts))
+            op = self.op
+            while stack:
+                node = stack.pop()
+                if isinstance(node, Junction) and node.op == op:
+                    if node._terms is not None:
+                        out.extend(node._terms)
+                    else:
+                        stack.extend(reversed(node._parts))
+                else:
+                    out.append(node)
+            terms = tuple(out)
+            object.__setattr__(self, "_terms", terms)
+        return terms
+
+
+def all_of(*filters: Filter) -> Filter:
+    """The AND of ``filters``; ``F.all`` terms drop out, and no terms at all give ``F.all``."""
+    parts = tuple(f for f in filters if f is not ALL)
+    if not parts:
+        return ALL
+    if len(parts) == 1:
+        return parts[0]
+    return Junction("and", parts)
+
+
+def any_of(*filters: Filter) -> Filter:
+    """The OR of ``filters`` (at least one); an ``F.all`` term makes the whole ``F.all``."""
+    if not filters:
+        raise FilterError(
+            "F.any_of() needs at least one filter: an OR of nothing would match no row, "
+            "and the API has no match-nothing filter"
+        )
+    if any(f is ALL for f in filters):
+        return ALL
+    if len(filters) == 1:
+        return filters[0]
+    return Junction("or", filters)
+
+
+def _operand(other: object, symbol: str) -> Filter:
+    if isinstance(other, Filter):
+        return other
+    from ._fields import Field
+
+    if isinstance(other, Field):
+        raise FilterError(
+            f"{other!r} is a field, not a filter: give it an operator, e.g. {other!r}.equals(...)"
+        )
+    raise FilterError(
+        f"cannot combine {type(other).__name__} {other!r} with a Filter using {symbol}; "
+        "if you wrote a comparison, parenthesize it: (F.cost > 0.01) & (F.latency < 500)"
+    )
+
+
+def walk_postorder(root: Filter) -> Iterator[Filter]:
+    """Every node under ``root`` (duplicates included), children before their parent."""
+    stack: list[tuple[Filter, bool]] = [(root, False)]
+    while stack:
+        node, expanded = stack.pop()
+        if expanded or not isinstance(node, Junction):
+            yield node
+        else:
+            stack.append((node, True))
+            stack.extend((t, False) for t in reversed(node.terms))
+
+
+def _compute_hashes(root: Filter) -> int:
+    for node in walk_postorder(root):
+        if node._hash is None and isinstance(node, Junction):
+            h = hash((node.op, *(t._hash for t in node.terms)))
+            object.__setattr__(node, "_hash", h)
+    assert root._hash is not None
+    return root._hash
+
+
+def _equal(a: Filter, b: Filter) -> bool:
+    if hash(a) != hash(b):  # hash() fills every cached hash below, so the loop can use them
+        return False
+    stack: list[tuple[Filter, Filter]] = [(a, b)]
+    while stack:
+        x, y = stack.pop()
+        if x is y:
+            continue
+        if type(x) is not type(y) or x._hash != y._hash:
+            return False
+        if isinstance(x, Leaf):
+            assert isinstance(y, Leaf)
+            if x._t != y._t:
+                return False
+        elif isinstance(x, Junction):
+            assert isinstance(y, Junction)
+            if x.op != y.op or len(x.terms) != len(y.terms):
+                return False
+            stack.extend(zip(x.terms, y.terms, strict=True))
+    return True
+
+
+def _negate(root: Filter) -> Filter:
+    if root is ALL:
+        raise FilterError(
+            "~F.all has no wire form: the API has no filter that matches nothing; "
+            "drop the query instead"
+        )
+    done: dict[int, Filter] = {}
+    for node in walk_postorder(root):
+        if id(node) in done:
+            continue
+        if isinstance(node, Leaf):
+            done[id(node)] = _negate_leaf(node)
+        elif isinstance(node, Junction):
+            flipped = "or" if node.op == "and" else "and"
+            # Negated terms of a flat junction are never junctions of the flipped operator's
+            # complement, so the result is flat too.
+            terms = tuple(done[id(t)] for t in node.terms)
+            done[id(node)] = Junction(flipped, terms, flat=True)
+    return done[id(root)]
+
+
+def _negate_leaf(leaf: Leaf) -> Leaf:
+    kind = leaf.kind
+    if kind == "boolean":
+        assert isinstance(leaf.value, bool)
+        return Leaf(leaf.field, leaf.key, leaf.op, not leaf.value)
+    complement = COMPLEMENT.get((kind, leaf.op))
+    if complement is None:
+        if kind == PROPERTY_KEY:
+            hint = "the API cannot ask for rows without a property"
+        elif kind == TIMESTAMP:
+            hint = "write (field < t) | (field > t) instead"
+        else:
+            hint = f"the API has no not-{leaf.op} operator"
+        raise FilterError(
+            f"cannot negate {leaf.describe()}: {py_name(leaf.op)!r} on "
+            f"{'a map' if kind == MAP else kind} field has no complement ({hint})"
+        )
+    # The "null" sentinel carries over: not-equals "null" (IS NOT NULL) complements IS NULL.
+    return Leaf(leaf.field, leaf.key, complement, leaf.value)
+
+
+def _to_wire(root: Filter) -> dict[str, Any] | str:
+    if root is ALL:
+        return "all"
+    out: list[Any] = []
+    for node in walk_postorder(root):
+        if isinstance(node, Leaf):
+            out.append(node.wire())
+        elif isinstance(node, Junction):
+            n = len(node.terms)
+            items = out[-n:]
+            del out[-n:]
+            out.append(_balanced(items, node.op))
+        else:  # F.all never sits inside a junction
+            raise AssertionError(node)  # pragma: no cover
+    return out[0]  # type: ignore[no-any-return]
+
+
+def _balanced(items: list[Any], op: str) -> Any:
+    # Pair neighbours level by level: order is kept, depth is ceil(log2(n)).
+    while len(items) > 1:
+        paired = [
+            {"left": items[i], "operator": op, "right": items[i + 1]}
+            for i in range(0, len(items) - 1, 2)
+        ]
+        if len(items) % 2:
+            paired.append(items[-1])
+        items = paired
+    return items[0]
