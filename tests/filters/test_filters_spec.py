@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 from helicone_evals import F, Filter
 from helicone_evals import _filters as filters_module
@@ -98,7 +98,7 @@ def test_the_generated_models_agree_with_the_builder() -> None:
         (PartialTimestampOperatorsTyped, "timestamp"),
         (PartialBooleanOperators, "boolean"),
     ]:
-        names = {f.alias or name for name, f in model.model_fields.items()}
+        names = {f.alias or name for name, f in model.model_fields.items()}  # type: ignore[attr-defined]
         assert names == set(OPERATORS[kind])
 
 

@@ -60,8 +60,10 @@ class Field:
         object.__setattr__(self, "_name", name)
         object.__setattr__(self, "_key", key)
 
-    def __setattr__(self, name: str, value: object) -> NoReturn:
-        raise AttributeError(f"{self!r} is read-only")
+    if not TYPE_CHECKING:
+
+        def __setattr__(self, name: str, value: object) -> NoReturn:
+            raise AttributeError(f"{self!r} is read-only")
 
     @property
     def name(self) -> str:

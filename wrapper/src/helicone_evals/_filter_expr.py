@@ -8,7 +8,7 @@ compare structurally. Every walk over the tree is iterative, so trees of any dep
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, Final, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from ._exceptions import FilterError
 from ._filter_schema import COMPLEMENT, FIELDS, MAP, PROPERTY_KEY, TIMESTAMP, Value, py_name
@@ -36,11 +36,13 @@ class Filter:
     __slots__ = ("_hash",)
     _hash: int | None
 
-    def __setattr__(self, name: str, value: object) -> NoReturn:
-        raise AttributeError(f"Filter objects are immutable; cannot set {name!r}")
+    if not TYPE_CHECKING:  # hidden from mypy, which then flags assignments statically too
 
-    def __delattr__(self, name: str) -> NoReturn:
-        raise AttributeError(f"Filter objects are immutable; cannot delete {name!r}")
+        def __setattr__(self, name: str, value: object) -> NoReturn:
+            raise AttributeError(f"Filter objects are immutable; cannot set {name!r}")
+
+        def __delattr__(self, name: str) -> NoReturn:
+            raise AttributeError(f"Filter objects are immutable; cannot delete {name!r}")
 
     # -- combining -----------------------------------------------------------------------
 

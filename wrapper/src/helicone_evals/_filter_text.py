@@ -205,6 +205,9 @@ class _Reader:
     def compare(self, node: ast.Compare) -> Filter:
         import ast
 
+        for side in (node.left, *node.comparators):
+            if isinstance(side, ast.BinOp) and isinstance(side.op, ast.BitAnd | ast.BitOr):
+                raise self.fail(node, "use `and` and `or` in text expressions, not & and |")
         if len(node.ops) != 1:
             raise self.fail(node, "chained comparisons are not supported; use between() or `and`")
         op, left, right = node.ops[0], node.left, node.comparators[0]

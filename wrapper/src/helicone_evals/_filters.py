@@ -205,8 +205,8 @@ class FilterBuilder:
                 raise AttributeError(name)
             raise UnknownNameError(_unknown(name))
 
-    def __setattr__(self, name: str, value: object) -> NoReturn:
-        raise AttributeError("F is read-only")
+        def __setattr__(self, name: str, value: object) -> NoReturn:
+            raise AttributeError("F is read-only")
 
     def __dir__(self) -> list[str]:
         return sorted({*PY_TO_WIRE, "all", "all_of", "any_of", "parse"})
