@@ -1,0 +1,90 @@
+"""Turn ``query_score_distributions`` arguments into the request body, or raise FilterError.
+
+Everything here runs before a request is made, so a bad argument never costs a round trip.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any, TypeAlias
+
+from ._exceptions import FilterError
+from ._filters import F, Filter
+from ._times import to_datetime, to_iso
+
+__all__ = ["ALL", "FilterLike", "TimeLike", "build_body", "coerce_filter", "time_window"]
+
+ALL = "all"
+"""The wire form of ``F.all``: the default filter, matching every request."""
+
+FilterLike: TypeAlias = Filter | Mapping[str, Any] | str
+TimeLike: TypeAlias = datetime | str
+
+
+def coerce_filter(value: object) -> dict[str, Any] | str:
+    """The wire JSON of a ``Filter``, of wire JSON (validated), or of a text expression."""
+    if isinstance(value, str):
+        if value.strip() == ALL:
+            return ALL
+        return F.parse(value).to_dict()
+    if isinstance(value, Filter):
+        return value.to_dict()
+    if isinstance(value, Mapping):
+        return Filter.from_dict(dict(value)).to_dict()
+    raise FilterError(
+        "filter: expected a Filter (e.g. F.model.equals('gpt-4o')), its wire JSON "
+        f"(a dict or 'all') or a text expression, got {type(value).__name__}"
+    )
+
+
+def time_window(start: TimeLike | timedelta, end: TimeLike | None) -> tuple[str, str]:
+    """``(start, end)`` in UTC ISO-8601; ``end=None`` is now, a timedelta start is before end."""
+    end_dt = datetime.now(UTC) if end is None else to_datetime(end, what="end")
+    if isinstance(start, timedelta):
+        if start <= timedelta(0):
+            raise FilterError(
+                f"start: a timedelta means 'that long before end' and must be positive, got {start}"
+            )
+        start_dt = end_dt - start
+    else:
+        start_dt = to_datetime(start, what="start")
+    start_iso, end_iso = to_iso(start_dt, what="start"), to_iso(end_dt, what="end")
+    if start_dt >= end_dt:
+        raise FilterError(f"start ({start_iso}) must be before end ({end_iso})")
+    return start_iso, end_iso
+
+
+def _count(value: object, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FilterError(f"{what}: expected a non-negative int, got {value!r}")
+    if value < 0:
+        raise FilterError(f"{what}: must not be negative, got {value}")
+    return value
+
+
+def build_body(
+    filter: object,
+    start: TimeLike | timedelta,
+    end: TimeLike | None,
+    limit: int | None,
+    offset: int | None,
+    time_zone_difference: float | None,
+) -> dict[str, Any]:
+    """The ``EvalQueryParams`` JSON: ``filter``, ``timeFilter`` and only the options given."""
+    start_iso, end_iso = time_window(start, end)
+    body: dict[str, Any] = {
+        "filter": coerce_filter(filter),
+        "timeFilter": {"start": start_iso, "end": end_iso},
+    }
+    if limit is not None:
+        body["limit"] = _count(limit, "limit")
+    if offset is not None:
+        body["offset"] = _count(offset, "offset")
+    if time_zone_difference is not None:
+        tzd = time_zone_difference
+        if isinstance(tzd, bool) or not isinstance(tzd, int | float) or not math.isfinite(tzd):
+            raise FilterError(f"time_zone_difference: expected a finite number, got {tzd!r}")
+        body["timeZoneDifference"] = tzd
+    return body
