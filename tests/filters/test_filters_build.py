@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import pickle
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -353,3 +355,16 @@ def test_an_unknown_field_names_it_and_suggests_close_matches() -> None:
         F.prompt_token  # type: ignore[attr-defined]  # noqa: B018
     with pytest.raises(FilterError, match="did you mean model"):
         F.modle  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_building_filters_loads_neither_ast_nor_pydantic() -> None:
+    # `from helicone_evals import F` is on every user's import path: keep it light.
+    code = (
+        "import sys\n"
+        "from helicone_evals import F\n"
+        "f = F.model.equals('x') & ~(F.cost > 1)\n"
+        "f.to_dict(); str(f); repr(f)\n"
+        "print(sorted(m for m in ('ast', 'pydantic', 'difflib') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

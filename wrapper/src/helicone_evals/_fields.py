@@ -53,6 +53,8 @@ class Field:
     # The operator methods and Python operators this field type offers (for errors and F.parse).
     methods: ClassVar[tuple[str, ...]]
     symbols: ClassVar[tuple[str, ...]] = ()
+    # A value of exactly this type is valid as is (str for text, int for numbers, ...).
+    plain: ClassVar[type | None] = None
     _name: str
     _key: str | None
 
@@ -82,8 +84,9 @@ class Field:
         return f"{self!r} is {kind_name(self.kind)}; it accepts {what}"
 
     def _leaf(self, op: str, value: object) -> Leaf:
-        value = check_value(self.kind, op, value, lambda: f"{self!r}.{py_name(op)}()")
-        return Leaf(self._name, self._key, op, value)
+        if type(value) is not self.plain:  # the common case skips the full check
+            value = check_value(self.kind, op, value, lambda: f"{self!r}.{py_name(op)}()")
+        return Leaf(self._name, self._key, op, value)  # type: ignore[arg-type]
 
     def _is_in(self, values: Iterable[object]) -> Filter:
         if isinstance(values, str | bytes) or not isinstance(values, Iterable):
@@ -111,6 +114,7 @@ class TextField(Field):
 
     __slots__ = ()
     kind = TEXT
+    plain = str
     methods = (
         "equals",
         "not_equals",
@@ -187,6 +191,7 @@ class NumberField(Field):
 
     __slots__ = ()
     kind = NUMBER
+    plain = int
     methods = ("equals", "not_equals", "gt", "gte", "lt", "lte", "between", "is_in")
     symbols = ("==", "!=", ">", ">=", "<", "<=")
 
@@ -319,6 +324,7 @@ class BooleanField(Field):
 
     __slots__ = ()
     kind = BOOLEAN
+    plain = bool
     methods = ("equals",)
     symbols = ("==", "!=")
 
@@ -344,6 +350,7 @@ class PropertyKeyField(Field):
 
     __slots__ = ()
     kind = PROPERTY_KEY
+    plain = str
     methods = ("equals",)
     symbols = ("==",)
 

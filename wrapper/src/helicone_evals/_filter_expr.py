@@ -33,8 +33,7 @@ class Filter:
     ``~F.user_id.equals("u1")`` both leave it out. Test for it with ``is_null()``.
     """
 
-    __slots__ = ("_hash",)
-    _hash: int | None
+    __slots__ = ()
 
     if not TYPE_CHECKING:  # hidden from mypy, which then flags assignments statically too
 
@@ -124,10 +123,7 @@ class Filter:
         return not self.__eq__(other)
 
     def __hash__(self) -> int:
-        h = self._hash
-        if h is None:
-            h = _compute_hashes(self)
-        return h
+        raise NotImplementedError  # pragma: no cover  (every node type defines it)
 
     def __reduce__(self) -> tuple[Callable[[object], Filter], tuple[object]]:
         return (Filter.from_dict, (self.to_dict(),))
@@ -147,10 +143,11 @@ class _All(Filter):
 
     def __new__(cls) -> _All:
         if cls._instance is None:
-            inst = object.__new__(cls)
-            object.__setattr__(inst, "_hash", hash("helicone_evals.F.all"))
-            cls._instance = inst
+            cls._instance = object.__new__(cls)
         return cls._instance
+
+    def __hash__(self) -> int:
+        return hash("helicone_evals.F.all")
 
     def __reduce__(self) -> tuple[Callable[[], _All], tuple[()]]:  # type: ignore[override]
         return (_All, ())
@@ -167,9 +164,10 @@ class Leaf(Filter):
 
     def __init__(self, field: str, key: str | None, op: str, value: Value) -> None:
         # Callers have checked field, op and value (see _filter_schema.check_value).
-        t = (field, key, op, value)
-        object.__setattr__(self, "_t", t)
-        object.__setattr__(self, "_hash", hash(t))
+        object.__setattr__(self, "_t", (field, key, op, value))
+
+    def __hash__(self) -> int:
+        return hash(self._t)
 
     @property
     def field(self) -> str:
@@ -210,8 +208,9 @@ class Junction(Filter):
     on first use, so a long chain built with ``&`` in a loop stays linear.
     """
 
-    __slots__ = ("_parts", "_terms", "op")
+    __slots__ = ("_hash", "_parts", "_terms", "op")
     op: str
+    _hash: int | None
     _parts: tuple[Filter, ...]
     _terms: tuple[Filter, ...] | None
 
@@ -221,6 +220,12 @@ class Junction(Filter):
         setattr_(self, "_parts", parts)
         setattr_(self, "_terms", parts if flat else None)
         setattr_(self, "_hash", None)
+
+    def __hash__(self) -> int:
+        h = self._hash
+        if h is None:
+            h = _compute_hashes(self)
+        return h
 
     @property
     def terms(self) -> tuple[Filter, ...]:
@@ -246,12 +251,18 @@ class Junction(Filter):
 
 def all_of(*filters: Filter) -> Filter:
     """The AND of ``filters``; ``F.all`` terms drop out, and no terms at all give ``F.all``."""
-    parts = tuple(f for f in filters if f is not ALL)
-    if not parts:
-        return ALL
-    if len(parts) == 1:
-        return parts[0]
-    return Junction("and", parts)
+    if len(filters) == 2:  # `a & b`: O(1), flattened later (keeps a loop of `&` linear)
+        a, b = filters
+        return b if a is ALL else a if b is ALL else Junction("and", filters)
+    terms: list[Filter] = []
+    for f in filters:  # many terms at once: flatten now, in one pass
+        if type(f) is Junction and f.op == "and":
+            terms.extend(f.terms)
+        elif f is not ALL:
+            terms.append(f)
+    if len(terms) <= 1:
+        return terms[0] if terms else ALL
+    return Junction("and", tuple(terms), flat=True)
 
 
 def any_of(*filters: Filter) -> Filter:
@@ -261,11 +272,18 @@ def any_of(*filters: Filter) -> Filter:
             "F.any_of() needs at least one filter: an OR of nothing would match no row, "
             "and the API has no match-nothing filter"
         )
-    if any(f is ALL for f in filters):
-        return ALL
-    if len(filters) == 1:
-        return filters[0]
-    return Junction("or", filters)
+    if len(filters) == 2:
+        a, b = filters
+        return ALL if a is ALL or b is ALL else Junction("or", filters)
+    terms: list[Filter] = []
+    for f in filters:
+        if f is ALL:
+            return ALL
+        if type(f) is Junction and f.op == "or":
+            terms.extend(f.terms)
+        else:
+            terms.append(f)
+    return terms[0] if len(terms) == 1 else Junction("or", tuple(terms), flat=True)
 
 
 def _operand(other: object, symbol: str) -> Filter:
@@ -295,24 +313,23 @@ def walk_postorder(root: Filter) -> Iterator[Filter]:
             stack.extend((t, False) for t in reversed(node.terms))
 
 
-def _compute_hashes(root: Filter) -> int:
+def _compute_hashes(root: Junction) -> int:
+    # Children first, so hash() of a term is a cached value or a leaf's tuple hash.
     for node in walk_postorder(root):
-        if node._hash is None and isinstance(node, Junction):
-            h = hash((node.op, *(t._hash for t in node.terms)))
-            object.__setattr__(node, "_hash", h)
-    assert root._hash is not None
-    return root._hash
+        if isinstance(node, Junction) and node._hash is None:
+            object.__setattr__(node, "_hash", hash((node.op, *map(hash, node.terms))))
+    return hash(root)
 
 
 def _equal(a: Filter, b: Filter) -> bool:
-    if hash(a) != hash(b):  # hash() fills every cached hash below, so the loop can use them
+    if hash(a) != hash(b):  # this fills every junction's cached hash, which the loop uses
         return False
     stack: list[tuple[Filter, Filter]] = [(a, b)]
     while stack:
         x, y = stack.pop()
         if x is y:
             continue
-        if type(x) is not type(y) or x._hash != y._hash:
+        if type(x) is not type(y):
             return False
         if isinstance(x, Leaf):
             assert isinstance(y, Leaf)
@@ -320,7 +337,7 @@ def _equal(a: Filter, b: Filter) -> bool:
                 return False
         elif isinstance(x, Junction):
             assert isinstance(y, Junction)
-            if x.op != y.op or len(x.terms) != len(y.terms):
+            if x._hash != y._hash or x.op != y.op or len(x.terms) != len(y.terms):
                 return False
             stack.extend(zip(x.terms, y.terms, strict=True))
     return True
@@ -340,8 +357,8 @@ def _negate(root: Filter) -> Filter:
             done[id(node)] = _negate_leaf(node)
         elif isinstance(node, Junction):
             flipped = "or" if node.op == "and" else "and"
-            # Negated terms of a flat junction are never junctions of the flipped operator's
-            # complement, so the result is flat too.
+            # The terms of an AND are never ANDs, so their negations are never ORs: the
+            # negated OR needs no flattening (and likewise the other way round).
             terms = tuple(done[id(t)] for t in node.terms)
             done[id(node)] = Junction(flipped, terms, flat=True)
     return done[id(root)]
@@ -371,18 +388,28 @@ def _negate_leaf(leaf: Leaf) -> Leaf:
 def _to_wire(root: Filter) -> dict[str, Any] | str:
     if root is ALL:
         return "all"
-    out: list[Any] = []
-    for node in walk_postorder(root):
-        if isinstance(node, Leaf):
-            out.append(node.wire())
-        elif isinstance(node, Junction):
-            n = len(node.terms)
-            items = out[-n:]
-            del out[-n:]
-            out.append(_balanced(items, node.op))
-        else:  # F.all never sits inside a junction
-            raise AssertionError(node)  # pragma: no cover
-    return out[0]  # type: ignore[no-any-return]
+    if isinstance(root, Leaf):
+        return root.wire()
+    assert isinstance(root, Junction)
+    done: dict[int, Any] = {}
+    stack: list[tuple[Junction, bool]] = [(root, False)]
+    while stack:  # junctions only, children first; leaves are written inline (the hot path)
+        node, expanded = stack.pop()
+        if not expanded:
+            stack.append((node, True))
+            stack.extend((t, False) for t in node.terms if isinstance(t, Junction))
+            continue
+        items: list[Any] = []
+        append = items.append
+        for t in node.terms:
+            if type(t) is Leaf:
+                field, key, op, value = t._t
+                ops = {op: value}
+                append({"request_response_rmt": {field: ops if key is None else {key: ops}}})
+            else:
+                append(done[id(t)])
+        done[id(node)] = _balanced(items, node.op)
+    return done[id(root)]  # type: ignore[no-any-return]
 
 
 def _balanced(items: list[Any], op: str) -> Any:

@@ -12,7 +12,7 @@ from functools import partial
 from typing import Any
 
 from ._exceptions import FilterError
-from ._filter_expr import ALL, Filter, Junction, Leaf, all_of
+from ._filter_expr import ALL, Filter, Leaf, all_of, any_of
 from ._filter_schema import FIELDS, MAP, OPERATORS, PROPERTY_KEY, check_value, kind_name
 
 __all__ = ["parse_wire"]
@@ -97,11 +97,7 @@ def parse_wire(root: object) -> Filter:
 
 
 def _join(op: str, terms: list[Filter]) -> Filter:
-    if op == "and":
-        return all_of(*terms)
-    if any(t is ALL for t in terms):
-        return ALL
-    return Junction("or", tuple(terms))
+    return all_of(*terms) if op == "and" else any_of(*terms)
 
 
 def _parse_leaf(obj: object, path: _Path) -> Filter:
