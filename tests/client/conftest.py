@@ -10,31 +10,10 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
-import httpx
 import pytest
+from client_support import KEY, Harness
 
-from helicone_evals import AsyncHeliconeEvals, HeliconeEvals, _base_client, _logging
-from helicone_evals._response import RawResponse
-from helicone_evals._results import ScoreDistributions
-
-KEY = "sk-helicone-test-7f3a9c2e1b5d"
-BASE = "https://api.helicone.test"
-URL = BASE + "/v1/evals/score-distributions/query"
-START = "2024-01-01T00:00:00+00:00"
-END = "2024-01-08T00:00:00+00:00"
-OK_BODY: dict[str, Any] = {
-    "data": [
-        {
-            "name": "accuracy",
-            "distribution": [
-                {"lower": 0, "upper": 0.5, "value": 2.75},
-                {"lower": 0.5, "upper": 1, "value": 1.25},
-            ],
-        },
-        {"name": "latency-score", "distribution": [{"lower": 5, "upper": 5, "value": 4}]},
-    ],
-    "error": None,
-}
+from helicone_evals import _base_client, _logging
 
 
 @pytest.fixture(autouse=True)
@@ -73,41 +52,6 @@ def reset_logging_setup(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_logging, "_configured", False)
 
 
-class Harness:
-    """Drives either client with the same awaited calls."""
-
-    def __init__(self, kind: str, **options: Any) -> None:
-        self.kind = kind
-        options.setdefault("base_url", BASE)
-        options.setdefault("api_key", KEY)
-        cls = HeliconeEvals if kind == "sync" else AsyncHeliconeEvals
-        self.client: Any = cls(**options)
-
-    async def query(self, *args: Any, **kwargs: Any) -> ScoreDistributions:
-        kwargs.setdefault("start", START)
-        kwargs.setdefault("end", END)
-        result = self.client.query_score_distributions(*args, **kwargs)
-        return await result if self.kind == "async" else result  # type: ignore[no-any-return]
-
-    async def raw(self, *args: Any, **kwargs: Any) -> RawResponse:
-        kwargs.setdefault("start", START)
-        kwargs.setdefault("end", END)
-        result = self.client.with_raw_response.query_score_distributions(*args, **kwargs)
-        return await result if self.kind == "async" else result  # type: ignore[no-any-return]
-
-    def with_options(self, **options: Any) -> Harness:
-        copy = object.__new__(Harness)
-        copy.kind = self.kind
-        copy.client = self.client.with_options(**options)
-        return copy
-
-    async def close(self) -> None:
-        if self.kind == "async":
-            await self.client.aclose()
-        else:
-            self.client.close()
-
-
 @pytest.fixture(params=["sync", "async"])
 def kind(request: pytest.FixtureRequest) -> str:
     return str(request.param)
@@ -132,15 +76,3 @@ async def make(kind: str) -> AsyncIterator[Callable[..., Harness]]:
 def api(make: Callable[..., Harness]) -> Harness:
     """The default harness: test key, test base URL, default retries and timeout."""
     return make()
-
-
-def reply(httpx_mock: Any, *, times: int = 1, **response: Any) -> None:
-    """Register ``times`` identical responses for the query URL."""
-    for _ in range(times):
-        httpx_mock.add_response(url=URL, method="POST", **response)
-
-
-def sent_body(request: httpx.Request) -> Any:
-    import json
-
-    return json.loads(request.content)

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from conftest import BASE, KEY, OK_BODY, URL, Harness, reply
+from client_support import BASE, KEY, OK_BODY, URL, Harness, reply
 from pytest_httpx import HTTPXMock
 
 from helicone_evals import AsyncHeliconeEvals, HeliconeError, HeliconeEvals, _logging

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import KEY, Harness, reply
+from client_support import KEY, Harness, reply
 from pytest_httpx import HTTPXMock
 
 from helicone_evals import (

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from conftest import END, KEY, OK_BODY, START, URL, Harness, reply, sent_body
+from client_support import END, KEY, OK_BODY, START, URL, Harness, reply, sent_body
 from pytest_httpx import HTTPXMock
 
 from helicone_evals import F, FilterError, ScoreDistribution, ScoreDistributions, __version__

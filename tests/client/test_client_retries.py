@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from conftest import OK_BODY, URL, Harness, reply
+from client_support import OK_BODY, URL, Harness, reply
 from pytest_httpx import HTTPXMock
 
 from helicone_evals import (

@@ -6,7 +6,7 @@ holds the ``httpx`` client that sends it. The generated ``sync_detailed``/``asyn
 are not used, because their response handling would run ``response.json()`` and the attrs
 ``from_dict`` on every 200 (raising raw JSONDecodeError/KeyError on an odd body, and
 ``HTTPStatus(...)`` raises ValueError on a status such as 520): the wrapper validates the
-response bytes with the generated pydantic models instead (see ``_response``).
+response bytes with pydantic itself, against the generated schema (see ``_response``).
 
 Tests patch ``sleep``/``asleep``/``jitter`` in this module, so they never really wait.
 """

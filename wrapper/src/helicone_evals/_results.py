@@ -8,19 +8,15 @@ scales) the server's centroids are exactly the distinct scores, and :meth:`Score
 and :meth:`ScoreDistribution.quantile` recover them (and their counts) exactly. With more distinct
 scores the server has merged neighbours and both are estimates.
 
-``Bucket`` and ``ScoreDistribution`` are frozen subclasses of the generated pydantic models,
-so the response bytes are validated into them in one pass.
+A response is validated in one pass (see ``_response``); the ``Bucket`` objects of a
+distribution are made the first time ``distribution`` is read.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, SupportsIndex, overload
-
-from pydantic import ConfigDict
-
-from helicone_evals_generated import models as _generated
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, SupportsIndex, overload
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,26 +26,65 @@ __all__ = ["Bucket", "ScoreDistribution", "ScoreDistributions"]
 _PANDAS_HINT = "to_pandas() needs pandas: pip install 'helicone-evals[pandas]'"
 
 
-class Bucket(_generated.ScoreDistributionBucket):
+class Bucket(NamedTuple):
     """One histogram bin: scores from ``lower`` to ``upper`` carry weight ``value``."""
 
-    model_config = ConfigDict(frozen=True)
+    lower: float
+    upper: float
+    value: float
 
     def to_dict(self) -> dict[str, float]:
         """The bin as the API sends it: ``{"lower": .., "upper": .., "value": ..}``."""
         return {"lower": self.lower, "upper": self.upper, "value": self.value}
 
 
-class ScoreDistribution(_generated.ScoreDistribution):
+class ScoreDistribution:
     """The histogram of one score name over the requests that matched the query.
 
     ``name`` is the score's name (boolean scores are named ``<name>-hcone-bool``), and
-    ``distribution`` its bins, in ascending order.
+    ``distribution`` its bins, in ascending order. Read-only.
     """
 
-    model_config = ConfigDict(frozen=True)
+    __slots__ = ("_buckets", "_name", "_wire")
 
-    distribution: list[Bucket]  # type: ignore[assignment]
+    def __init__(self, name: str, distribution: Iterable[Bucket]) -> None:
+        self._name = name
+        self._buckets: list[Bucket] | None = [Bucket(*b) for b in distribution]
+        self._wire: Sequence[Mapping[str, Any]] = []
+
+    @classmethod
+    def _from_wire(cls, name: str, wire: Sequence[Mapping[str, Any]]) -> ScoreDistribution:
+        """From validated ``{"lower", "upper", "value"}`` dicts; buckets made on first read."""
+        self = cls.__new__(cls)
+        self._name = name
+        self._buckets = None
+        self._wire = wire
+        return self
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def distribution(self) -> list[Bucket]:
+        """The bins, lowest first."""
+        buckets = self._buckets
+        if buckets is None:
+            buckets = self._buckets = [
+                Bucket(b["lower"], b["upper"], b["value"]) for b in self._wire
+            ]
+            self._wire = ()
+        return buckets
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ScoreDistribution):
+            return NotImplemented
+        return self._name == other._name and self.distribution == other.distribution
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"ScoreDistribution(name={self._name!r}, distribution={self.distribution!r})"
 
     @property
     def total(self) -> float:
