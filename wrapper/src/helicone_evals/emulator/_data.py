@@ -129,7 +129,7 @@ v AS (
   SELECT *,
     -- accuracy centred on the model's quality, a little better on the simpler features
     least(100, greatest(0, round(quality - (fi - 3) * 2
-        + ({u(18)} + {u(19)} + {u(20)} - 1.5) * 24)))::BIGINT AS acc,
+        + ({u(18)} + {u(19)} + {u(20)} - 1.5) * 20)))::BIGINT AS acc,
     CASE WHEN is_cached AND st = 200 THEN 5 + floor({u(6)} * 40)::BIGINT
          WHEN st <> 200 THEN 50 + floor({u(6)} * 300)::BIGINT
          ELSE base_latency + floor(ct * 12 * (0.6 + {u(6)} * 0.8))::BIGINT END AS lat,

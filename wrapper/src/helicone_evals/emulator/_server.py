@@ -119,7 +119,8 @@ class Emulator:
 
     def serve_forever(self) -> None:
         """Serve in the foreground until interrupted (Ctrl-C), then shut down."""
-        self.start()
+        if self._thread is None:
+            self.start()
         try:
             while self._thread is not None and self._thread.is_alive():
                 self._thread.join(timeout=0.5)

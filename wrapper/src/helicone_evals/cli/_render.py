@@ -1,0 +1,82 @@
+"""Score distributions drawn in the terminal with rich: one panel per score."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from helicone_evals import ScoreDistribution
+
+__all__ = ["bar", "fmt", "render_distribution", "render_distributions"]
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+_BAR_WIDTH = 36
+
+
+def fmt(value: float) -> str:
+    """A number as people read it: whole numbers bare, others to 3 significant decimals."""
+    if math.isfinite(value) and float(value).is_integer():
+        return f"{int(value):,}"
+    if abs(value) >= 100:
+        return f"{value:,.1f}"
+    return f"{value:.3g}" if abs(value) < 1 else f"{value:.2f}"
+
+
+def bar(value: float, largest: float, width: int = _BAR_WIDTH) -> str:
+    """A horizontal bar of ``value / largest`` of ``width`` cells, to the eighth of a cell."""
+    if largest <= 0 or value <= 0:
+        return ""
+    eighths = max(1, round(value / largest * width * 8))
+    return "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
+
+
+def _edges(lower: float, upper: float) -> str:
+    return fmt(lower) if lower == upper else f"{fmt(lower)} \u2013 {fmt(upper)}"
+
+
+def render_distribution(score: ScoreDistribution) -> Panel:
+    """One score: a row per bin (edges, bar, value), with its total and mean as the title."""
+    buckets = score.distribution
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
+    table.add_column("bin", justify="right", style="cyan", no_wrap=True)
+    table.add_column("bar", style="green", no_wrap=True, min_width=_BAR_WIDTH)
+    table.add_column("value", justify="right", no_wrap=True)
+    largest = max((b.value for b in buckets), default=0.0)
+    for bucket in buckets:
+        table.add_row(
+            _edges(bucket.lower, bucket.upper), bar(bucket.value, largest), fmt(bucket.value)
+        )
+    total = score.total
+    summary = Text.assemble(("n ", "dim"), fmt(total))
+    if total > 0:
+        summary.append_text(Text.assemble(("   mean ", "dim"), fmt(score.mean())))
+        summary.append_text(Text.assemble(("   median ", "dim"), fmt(score.quantile(0.5))))
+    return Panel(
+        Group(table),
+        title=Text(score.name, style="bold"),
+        title_align="left",
+        subtitle=summary,
+        subtitle_align="right",
+        box=box.ROUNDED,
+        expand=False,
+    )
+
+
+def render_distributions(
+    console: Console, scores: Iterable[ScoreDistribution], *, empty: str = "No scored requests."
+) -> None:
+    """Print every score's panel, or ``empty`` when nothing matched."""
+    items = list(scores)
+    if not items:
+        console.print(Text(empty, style="yellow"))
+        return
+    for score in items:
+        console.print(render_distribution(score))
