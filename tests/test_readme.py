@@ -61,8 +61,13 @@ def test_the_readme_has_python_examples() -> None:
 
 @pytest.mark.parametrize("index", range(len(PYTHON_BLOCKS)))
 def test_python_example_runs(index: int, namespace: dict[str, Any], emulator_env: Any) -> None:
+    before = set(namespace)
     code = compile(PYTHON_BLOCKS[index], f"README.md python block {index + 1}", "exec")
     exec(code, namespace)
+    # An example of a test for the user's own suite is run too, with the fixture it names.
+    for name in set(namespace) - before:
+        if name.startswith("test_") and callable(namespace[name]):
+            namespace[name](helicone_emulator=emulator_env)
 
 
 CONSOLE_COMMANDS = [

@@ -1,12 +1,15 @@
 """What the sync and the async client share: configuration, the request, the retry policy.
 
 The request goes through the generated layer: ``_get_kwargs`` of the generated endpoint module
-builds it (method, path, JSON body, content type) and the generated ``AuthenticatedClient``
-holds the ``httpx`` client that sends it. The generated ``sync_detailed``/``asyncio_detailed``
-are not used, because their response handling would run ``response.json()`` and the attrs
-``from_dict`` on every 200 (raising raw JSONDecodeError/KeyError on an odd body, and
-``HTTPStatus(...)`` raises ValueError on a status such as 520): the wrapper validates the
-response bytes with pydantic itself, against the generated schema (see ``_response``).
+gives its method, path and content type (once, at import: they do not vary per call), and the
+generated ``AuthenticatedClient`` holds the ``httpx`` client that sends it. The body is sent
+pre-encoded (``_query.encode_body``), so a reused ``Filter`` is encoded once.
+
+The generated ``sync_detailed``/``asyncio_detailed`` are not used, because their response
+handling would run ``response.json()`` and the attrs ``from_dict`` on every 200 (raising raw
+JSONDecodeError/KeyError on an odd body, and ``HTTPStatus(...)`` raises ValueError on a status
+such as 520): the wrapper validates the response bytes with the generated pydantic models
+instead (see ``_response``).
 
 Tests patch ``sleep``/``asleep``/``jitter`` in this module, so they never really wait.
 """
@@ -31,7 +34,7 @@ from helicone_evals_generated.client.api.evals import query_score_distributions 
 
 from ._exceptions import APIConnectionError, APITimeoutError, HeliconeError
 from ._logging import logger, setup_logging
-from ._query import build_body
+from ._query import encode_body
 from ._response import redact
 from ._version import __version__
 
@@ -83,12 +86,7 @@ class _Secret(str):
 
 
 class _WireBody:
-    """Stands in for the generated ``EvalQueryParams``: ``_get_kwargs`` only calls ``to_dict``.
-
-    The body is already validated wire JSON (the filter builder's own output), which is exactly
-    what ``EvalQueryParams.from_dict(body).to_dict()`` would produce; skipping that round trip
-    avoids its per-call cost and its misreading of filter branches.
-    """
+    """Stands in for the generated ``EvalQueryParams``: ``_get_kwargs`` only calls ``to_dict``."""
 
     __slots__ = ("_body",)
 
@@ -97,6 +95,14 @@ class _WireBody:
 
     def to_dict(self) -> dict[str, Any]:
         return self._body
+
+
+# What the generated endpoint sends, less its body: {"method", "url", "headers"}.
+_ENDPOINT: Final[dict[str, Any]] = {
+    k: v
+    for k, v in _endpoint._get_kwargs(body=cast("EvalQueryParams", _WireBody({}))).items()
+    if k != "json"
+}
 
 
 def resolve_api_key(api_key: str | None) -> str:
@@ -273,13 +279,21 @@ class BaseClient:
         offset: int | None,
         time_zone_difference: float | None,
     ) -> dict[str, Any]:
-        """The keyword arguments for ``httpx.Client.request``, built by the generated layer."""
-        body = build_body(filter, start, end, limit, offset, time_zone_difference)
-        kwargs = _endpoint._get_kwargs(body=cast("EvalQueryParams", _WireBody(body)))
-        kwargs["url"] = self._base_url + kwargs["url"]
+        """The keyword arguments for ``httpx.Client.request``.
+
+        Method, path and headers are the generated endpoint's (``_ENDPOINT``); the body is sent
+        pre-encoded, the same JSON the generated ``json=`` would send (a test checks it).
+        """
+        content = encode_body(filter, start, end, limit, offset, time_zone_difference)
+        headers = _ENDPOINT["headers"]
         if self._request_headers:
-            kwargs["headers"].update(self._request_headers)
-        return kwargs
+            headers = {**headers, **self._request_headers}
+        return {
+            "method": _ENDPOINT["method"],
+            "url": self._base_url + _ENDPOINT["url"],
+            "headers": headers,
+            "content": content,
+        }
 
     def _options(
         self, max_retries: int | NotGiven, timeout: TimeoutLike | NotGiven

@@ -7,6 +7,7 @@ compare structurally. Every walk over the tree is iterative, so trees of any dep
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
@@ -33,7 +34,10 @@ class Filter:
     ``~F.user_id.equals("u1")`` both leave it out. Test for it with ``is_null()``.
     """
 
-    __slots__ = ()
+    # The encoded wire JSON, filled on first use: filters are immutable, so a filter reused
+    # across queries is encoded once.
+    __slots__ = ("_json",)
+    _json: str
 
     if not TYPE_CHECKING:  # hidden from mypy, which then flags assignments statically too
 
@@ -80,6 +84,24 @@ class Filter:
         laid out as a balanced binary tree (10,000 terms nest only 14 deep).
         """
         return _to_wire(self)
+
+    def _wire_json(self) -> str:
+        """``to_dict()`` as compact JSON text, encoded once per filter object."""
+        try:
+            return self._json
+        except AttributeError:
+            pass
+        try:
+            text = json.dumps(
+                self.to_dict(), separators=(",", ":"), ensure_ascii=False, allow_nan=False
+            )
+        except RecursionError:
+            raise FilterError(
+                "filter: this tree nests too deeply to encode as JSON (alternating AND/OR "
+                "thousands of levels deep); F.all_of/F.any_of keep long conjunctions shallow"
+            ) from None
+        object.__setattr__(self, "_json", text)
+        return text
 
     @classmethod
     def from_dict(cls, obj: object) -> Filter:

@@ -1,8 +1,8 @@
 """Read an ``httpx.Response`` into the result, or into the exception the caller should see.
 
-Bodies are read as bytes and validated with pydantic against the generated schema; nothing here can
-raise a raw ``KeyError``, ``JSONDecodeError`` or ``TypeError``, whatever the server (or a proxy
-in front of it) sent. The API key is scrubbed from every message.
+Bodies are read as bytes and validated with the generated pydantic models in one pass;
+nothing here can raise a raw ``KeyError``, ``JSONDecodeError`` or ``TypeError``, whatever the
+server (or a proxy in front of it) sent. The API key is scrubbed from every message.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from pydantic import ConfigDict, TypeAdapter, ValidationError
-from typing_extensions import TypedDict
+from pydantic import ValidationError
 
-from helicone_evals_generated.models import ResultErrorString
+from helicone_evals_generated.models import ResultErrorString, ResultSuccessScoreDistributionArray
 
 from ._exceptions import (
     APIStatusError,
@@ -47,32 +46,6 @@ _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _INVISIBLE = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
-
-
-# The generated ``ResultSuccessScoreDistributionArray`` as TypedDicts: the same schema (a test
-# compares their JSON Schemas), validated without making a pydantic model per bucket, which
-# costs several percent of a call against a local server. The generated models still read
-# error envelopes and would validate any other body.
-class _BucketJSON(TypedDict):
-    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
-    value: float
-    upper: float
-    lower: float
-
-
-class _DistributionJSON(TypedDict):
-    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
-    name: str
-    distribution: list[_BucketJSON]
-
-
-class _SuccessJSON(TypedDict):
-    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
-    data: list[_DistributionJSON]
-    error: None
-
-
-SUCCESS = TypeAdapter(_SuccessJSON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +84,12 @@ def parse_result(response: httpx.Response, api_key: str) -> ScoreDistributions:
     """
     content = response.content
     try:
-        success = SUCCESS.validate_json(content)
+        success = ResultSuccessScoreDistributionArray.model_validate_json(content)
     except ValidationError:
         pass
     else:
         wire = ScoreDistribution._from_wire
-        return ScoreDistributions([wire(d["name"], d["distribution"]) for d in success["data"]])
+        return ScoreDistributions([wire(d.name, d.distribution) for d in success.data])
     try:
         failure = ResultErrorString.model_validate_json(content)
     except ValidationError:

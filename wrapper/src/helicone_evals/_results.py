@@ -8,18 +8,20 @@ scales) the server's centroids are exactly the distinct scores, and :meth:`Score
 and :meth:`ScoreDistribution.quantile` recover them (and their counts) exactly. With more distinct
 scores the server has merged neighbours and both are estimates.
 
-A response is validated in one pass (see ``_response``); the ``Bucket`` objects of a
-distribution are made the first time ``distribution`` is read.
+A response is validated in one pass with the generated models (see ``_response``); the
+``Bucket`` objects of a distribution are made the first time ``distribution`` is read.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, SupportsIndex, overload
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from helicone_evals_generated.models import ScoreDistributionBucket
 
 __all__ = ["Bucket", "ScoreDistribution", "ScoreDistributions"]
 
@@ -50,11 +52,11 @@ class ScoreDistribution:
     def __init__(self, name: str, distribution: Iterable[Bucket]) -> None:
         self._name = name
         self._buckets: list[Bucket] | None = [Bucket(*b) for b in distribution]
-        self._wire: Sequence[Mapping[str, Any]] = []
+        self._wire: Sequence[ScoreDistributionBucket] = ()
 
     @classmethod
-    def _from_wire(cls, name: str, wire: Sequence[Mapping[str, Any]]) -> ScoreDistribution:
-        """From validated ``{"lower", "upper", "value"}`` dicts; buckets made on first read."""
+    def _from_wire(cls, name: str, wire: Sequence[ScoreDistributionBucket]) -> ScoreDistribution:
+        """From the generated model's validated buckets; the Bucket objects made on first read."""
         self = cls.__new__(cls)
         self._name = name
         self._buckets = None
@@ -70,9 +72,7 @@ class ScoreDistribution:
         """The bins, lowest first."""
         buckets = self._buckets
         if buckets is None:
-            buckets = self._buckets = [
-                Bucket(b["lower"], b["upper"], b["value"]) for b in self._wire
-            ]
+            buckets = self._buckets = [Bucket(b.lower, b.upper, b.value) for b in self._wire]
             self._wire = ()
         return buckets
 
