@@ -1,18 +1,20 @@
 """The exceptions the SDK raises: one hierarchy, shaped like the major generated SDKs'.
 
-HeliconeError
-├── FilterError (also a ValueError)      a filter, time or argument is not valid
-├── APIConnectionError                   the request never got an HTTP answer
-│   └── APITimeoutError
-├── APIStatusError                       the server answered with an error status
-│   ├── BadRequestError                  400
-│   ├── AuthenticationError              401
-│   ├── PermissionDeniedError            403
-│   ├── NotFoundError                    404
-│   ├── UnprocessableEntityError         422
-│   ├── RateLimitError                   429
-│   └── InternalServerError              >= 500
-└── ResultError                          a 2xx answer whose envelope holds an error
+The hierarchy::
+
+    HeliconeError
+    ├── FilterError (also a ValueError)      a filter, time or argument is not valid
+    ├── APIConnectionError                   the request never got an HTTP answer
+    │   └── APITimeoutError
+    ├── APIStatusError                       the server answered with an error status
+    │   ├── BadRequestError                  400
+    │   ├── AuthenticationError              401
+    │   ├── PermissionDeniedError            403
+    │   ├── NotFoundError                    404
+    │   ├── UnprocessableEntityError         422
+    │   ├── RateLimitError                   429
+    │   └── InternalServerError              >= 500
+    └── ResultError                          a 2xx answer whose envelope holds an error
 """
 
 from __future__ import annotations
