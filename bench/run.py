@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -113,23 +114,32 @@ def start_canned_server() -> tuple[subprocess.Popen[bytes], str]:
     return proc, f"http://127.0.0.1:{port_file.read_text()}"
 
 
-def bench_sync_overhead(url: str, rounds: int, calls: int) -> list[Figure]:
-    import httpx
+# The fastest plain httpx: headers set once on the client, the body pre-serialized.
+RAW_HEADERS = {"Authorization": f"Bearer {KEY}", "Content-Type": "application/json"}
 
-    from helicone_evals import F, HeliconeEvals
-    from helicone_evals_generated.client import AuthenticatedClient
-    from helicone_evals_generated.client.api.evals import query_score_distributions
-    from helicone_evals_generated.client.models import EvalQueryParams
+
+def the_query() -> tuple[Any, dict[str, Any], bytes]:
+    """The query every variant sends: (the Filter, its request body, that body as bytes)."""
+    from helicone_evals import F
 
     flt = F.model.equals("gpt-4o") & F.cost.gt(0.01)
     payload = {
         "filter": flt.to_dict(),
         "timeFilter": {"start": START.isoformat(), "end": END.isoformat()},
     }
-    body = json.dumps(payload).encode()
-    # The fastest plain httpx: headers set once on the client, the body pre-serialized.
-    headers = {"Authorization": f"Bearer {KEY}", "Content-Type": "application/json"}
-    raw = httpx.Client(base_url=url, headers=headers)
+    return flt, payload, json.dumps(payload).encode()
+
+
+def bench_sync_overhead(url: str, rounds: int, calls: int) -> list[Figure]:
+    import httpx
+
+    from helicone_evals import HeliconeEvals
+    from helicone_evals_generated.client import AuthenticatedClient
+    from helicone_evals_generated.client.api.evals import query_score_distributions
+    from helicone_evals_generated.client.models import EvalQueryParams
+
+    flt, payload, body = the_query()
+    raw = httpx.Client(base_url=url, headers=RAW_HEADERS)
     generated = AuthenticatedClient(base_url=url, token=KEY)
     wrapper = HeliconeEvals(KEY, base_url=url)
 
@@ -169,20 +179,14 @@ def bench_sync_overhead(url: str, rounds: int, calls: int) -> list[Figure]:
 def bench_async_overhead(url: str, rounds: int, concurrency: int) -> list[Figure]:
     import httpx
 
-    from helicone_evals import AsyncHeliconeEvals, F
+    from helicone_evals import AsyncHeliconeEvals
 
-    flt = F.model.equals("gpt-4o") & F.cost.gt(0.01)
-    payload = {
-        "filter": flt.to_dict(),
-        "timeFilter": {"start": START.isoformat(), "end": END.isoformat()},
-    }
-    body = json.dumps(payload).encode()
-    headers = {"Authorization": f"Bearer {KEY}", "Content-Type": "application/json"}
+    flt, _, body = the_query()
 
     async def main() -> dict[str, list[float]]:
         limits = httpx.Limits(max_connections=concurrency)
         async with (
-            httpx.AsyncClient(base_url=url, limits=limits, headers=headers) as raw,
+            httpx.AsyncClient(base_url=url, limits=limits, headers=RAW_HEADERS) as raw,
             AsyncHeliconeEvals(KEY, base_url=url) as wrapper,
         ):
 

@@ -25,7 +25,7 @@ import os
 import random
 import time
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Final, Self, cast
+from typing import TYPE_CHECKING, Any, Final, Self, TypeVar, cast
 
 import httpx
 
@@ -96,6 +96,8 @@ class _WireBody:
     def to_dict(self) -> dict[str, Any]:
         return self._body
 
+
+_HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
 
 # What the generated endpoint sends, less its body: {"method", "url", "headers"}.
 _ENDPOINT: Final[dict[str, Any]] = {
@@ -257,6 +259,23 @@ class BaseClient:
             "User-Agent": USER_AGENT,
             "Accept": "application/json",
         }
+
+    def _open_http(self, http_client: _HttpT | None, cls: type[_HttpT]) -> _HttpT:
+        """The httpx client to send with: the caller's (theirs to close) or a new one of ours."""
+        if http_client is not None and not isinstance(http_client, cls):
+            raise TypeError(
+                f"http_client must be an httpx.{cls.__name__}, got {type(http_client)!r}"
+            )
+        self._owns_http = http_client is None
+        if http_client is not None:
+            self._request_headers = self._headers  # the caller's client lacks our headers
+            return http_client
+        return cls(
+            base_url=self._base_url,
+            headers=self._headers,
+            timeout=self._timeout,
+            follow_redirects=True,
+        )
 
     def _new_generated(self) -> AuthenticatedClient:
         return AuthenticatedClient(

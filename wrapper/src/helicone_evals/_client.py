@@ -75,17 +75,7 @@ class HeliconeEvals(BaseClient):
         super().__init__(
             api_key, base_url=base_url, region=region, timeout=timeout, max_retries=max_retries
         )
-        if http_client is not None and not isinstance(http_client, httpx.Client):
-            raise TypeError(f"http_client must be an httpx.Client, got {type(http_client)!r}")
-        self._owns_http = http_client is None
-        if http_client is not None:
-            self._request_headers = self._headers
-        self._http = http_client or httpx.Client(
-            base_url=self._base_url,
-            headers=self._headers,
-            timeout=self._timeout,
-            follow_redirects=True,
-        )
+        self._http = self._open_http(http_client, httpx.Client)
         self._generated = self._new_generated()
         self._attach(self._generated)
 
@@ -178,17 +168,7 @@ class AsyncHeliconeEvals(BaseClient):
         super().__init__(
             api_key, base_url=base_url, region=region, timeout=timeout, max_retries=max_retries
         )
-        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise TypeError(f"http_client must be an httpx.AsyncClient, got {type(http_client)!r}")
-        self._owns_http = http_client is None
-        if http_client is not None:
-            self._request_headers = self._headers
-        self._http = http_client or httpx.AsyncClient(
-            base_url=self._base_url,
-            headers=self._headers,
-            timeout=self._timeout,
-            follow_redirects=True,
-        )
+        self._http = self._open_http(http_client, httpx.AsyncClient)
         self._generated = self._new_generated()
         self._attach(self._generated)
 
