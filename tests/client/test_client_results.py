@@ -108,6 +108,40 @@ def test_a_parsed_distribution_equals_one_built_by_hand() -> None:
     assert parsed.mean() == pytest.approx(0.25)
 
 
+def test_the_success_schema_is_the_generated_models_schema() -> None:
+    """The parser's TypedDicts must accept exactly what the generated pydantic model accepts."""
+    from typing import Any
+
+    from helicone_evals._response import SUCCESS
+    from helicone_evals_generated.models import ResultSuccessScoreDistributionArray
+
+    def inline(schema: Any, defs: dict[str, Any]) -> Any:
+        if isinstance(schema, dict):
+            if "$ref" in schema:
+                return inline(defs[schema["$ref"].rsplit("/", 1)[1]], defs)
+            return {k: inline(v, defs) for k, v in schema.items() if k not in ("title", "$defs")}
+        if isinstance(schema, list):
+            return [inline(v, defs) for v in schema]
+        return schema
+
+    def normalized(schema: dict[str, Any]) -> Any:
+        result = inline(schema, schema.get("$defs", {}))
+        return result
+
+    def sort_required(schema: Any) -> Any:
+        if isinstance(schema, dict):
+            return {
+                k: sorted(v) if k == "required" else sort_required(v) for k, v in schema.items()
+            }
+        if isinstance(schema, list):
+            return [sort_required(v) for v in schema]
+        return schema
+
+    ours = sort_required(normalized(SUCCESS.json_schema()))
+    generated = sort_required(normalized(ResultSuccessScoreDistributionArray.model_json_schema()))
+    assert ours == generated
+
+
 def test_lookup_by_name() -> None:
     result = ScoreDistributions([BOOLEAN, CONSTANT])
     assert result["five"] is CONSTANT

@@ -1,6 +1,6 @@
 """Read an ``httpx.Response`` into the result, or into the exception the caller should see.
 
-Bodies are read as bytes and validated with the generated pydantic models in one pass;
+Bodies are read as bytes and validated against the generated schema in one pass;
 nothing here can raise a raw ``KeyError``, ``JSONDecodeError`` or ``TypeError``, whatever the
 server (or a proxy in front of it) sent. The API key is scrubbed from every message.
 """
@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from pydantic import ValidationError
+from pydantic import ConfigDict, TypeAdapter, ValidationError
+from typing_extensions import TypedDict
 
-from helicone_evals_generated.models import ResultErrorString, ResultSuccessScoreDistributionArray
+from helicone_evals_generated.models import ResultErrorString
 
 from ._exceptions import (
     APIStatusError,
@@ -46,6 +47,32 @@ _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _INVISIBLE = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
+
+
+# The generated ``ResultSuccessScoreDistributionArray`` as TypedDicts: the same schema (a test
+# checks that their JSON Schemas are identical, so the generated model stays the contract),
+# validated into plain dicts. Measured on a 0.84 MB response of 200 scores: 11 ms, against
+# 34 ms for the generated model, whose cost is one model instance per bucket.
+class _BucketJSON(TypedDict):
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    value: float
+    upper: float
+    lower: float
+
+
+class _DistributionJSON(TypedDict):
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    name: str
+    distribution: list[_BucketJSON]
+
+
+class _SuccessJSON(TypedDict):
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    data: list[_DistributionJSON]
+    error: None
+
+
+SUCCESS = TypeAdapter(_SuccessJSON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +111,12 @@ def parse_result(response: httpx.Response, api_key: str) -> ScoreDistributions:
     """
     content = response.content
     try:
-        success = ResultSuccessScoreDistributionArray.model_validate_json(content)
+        success = SUCCESS.validate_json(content)
     except ValidationError:
         pass
     else:
         wire = ScoreDistribution._from_wire
-        return ScoreDistributions([wire(d.name, d.distribution) for d in success.data])
+        return ScoreDistributions([wire(d["name"], d["distribution"]) for d in success["data"]])
     try:
         failure = ResultErrorString.model_validate_json(content)
     except ValidationError:

@@ -8,20 +8,18 @@ scales) the server's centroids are exactly the distinct scores, and :meth:`Score
 and :meth:`ScoreDistribution.quantile` recover them (and their counts) exactly. With more distinct
 scores the server has merged neighbours and both are estimates.
 
-A response is validated in one pass with the generated models (see ``_response``); the
+A response is validated in one pass against the generated schema (see ``_response``); the
 ``Bucket`` objects of a distribution are made the first time ``distribution`` is read.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, SupportsIndex, overload
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from helicone_evals_generated.models import ScoreDistributionBucket
 
 __all__ = ["Bucket", "ScoreDistribution", "ScoreDistributions"]
 
@@ -52,11 +50,11 @@ class ScoreDistribution:
     def __init__(self, name: str, distribution: Iterable[Bucket]) -> None:
         self._name = name
         self._buckets: list[Bucket] | None = [Bucket(*b) for b in distribution]
-        self._wire: Sequence[ScoreDistributionBucket] = ()
+        self._wire: Sequence[Mapping[str, Any]] = ()
 
     @classmethod
-    def _from_wire(cls, name: str, wire: Sequence[ScoreDistributionBucket]) -> ScoreDistribution:
-        """From the generated model's validated buckets; the Bucket objects made on first read."""
+    def _from_wire(cls, name: str, wire: Sequence[Mapping[str, Any]]) -> ScoreDistribution:
+        """From validated ``{"lower", "upper", "value"}`` dicts; buckets made on first read."""
         self = cls.__new__(cls)
         self._name = name
         self._buckets = None
@@ -72,7 +70,12 @@ class ScoreDistribution:
         """The bins, lowest first."""
         buckets = self._buckets
         if buckets is None:
-            buckets = self._buckets = [Bucket(b.lower, b.upper, b.value) for b in self._wire]
+            # tuple.__new__ skips the NamedTuple's Python-level __new__: 17,000 buckets of a
+            # 1 MB response are made in 5 ms instead of 8.
+            make = tuple.__new__
+            buckets = self._buckets = [
+                make(Bucket, (b["lower"], b["upper"], b["value"])) for b in self._wire
+            ]
             self._wire = ()
         return buckets
 
