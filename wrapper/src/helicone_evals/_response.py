@@ -17,8 +17,6 @@ import httpx
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 from typing_extensions import TypedDict
 
-from helicone_evals_generated.models import ResultErrorString
-
 from ._exceptions import (
     APIStatusError,
     AuthenticationError,
@@ -117,6 +115,10 @@ def parse_result(response: httpx.Response, api_key: str) -> ScoreDistributions:
     else:
         wire = ScoreDistribution._from_wire
         return ScoreDistributions([wire(d["name"], d["distribution"]) for d in success["data"]])
+    # Only an error envelope needs the generated models module, whose ~90 ms of class building
+    # would otherwise be part of every program's first use of the client.
+    from helicone_evals_generated.models import ResultErrorString
+
     try:
         failure = ResultErrorString.model_validate_json(content)
     except ValidationError:
