@@ -4,9 +4,12 @@
     python scripts/update_spec.py SOURCE
 
 SOURCE is a docs page holding the spec in a fenced yaml block (like ../shared/spec/*.md) or a
-plain YAML/JSON OpenAPI file; ``-`` reads standard input. The spec text is vendored byte for
-byte. Input that is not a valid OpenAPI 3 document is refused and openapi/ is left untouched.
-Then run ``nox -s regenerate`` to bring generated/ up to date.
+plain YAML/JSON OpenAPI file such as Helicone's full published spec; ``-`` reads standard
+input. The spec text is vendored byte for byte. It is refused, leaving openapi/ untouched, when
+it is not an OpenAPI 3 document or when what the SDK takes from it is unusable: an operationId
+of openapi/selection.toml it lacks, a patch of openapi/patches.yaml that no longer applies, or
+a selected, patched subset that is not valid OpenAPI. Defects elsewhere in the spec (the
+published one reuses 7 operationIds) do not matter. Then run ``nox -s regenerate``.
 """
 
 from __future__ import annotations
@@ -18,10 +21,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from spec_io import SpecError, extract_spec_text, parse_spec
+from spec_io import SpecError, extract_spec_text, parse_spec, subset
 
 ROOT = Path(__file__).resolve().parent.parent
-VENDORED = ROOT / "openapi" / "helicone-api.yaml"
+VENDORED = ROOT / "openapi" / "helicone-public-api.json"
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -37,13 +40,15 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def update(source: str, target: Path = VENDORED) -> bool:
-    """Vendor the spec found in ``source``; return whether the vendored file changed."""
+    """Vendor the spec found in ``source``; return whether the vendored file changed.
+
+    The selection and patches checked against are the ones beside ``target``."""
     try:
         raw = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise SpecError(f"cannot read {source}: {exc}") from None
     text = extract_spec_text(raw)
-    parse_spec(text)
+    subset(parse_spec(text), target.parent / "selection.toml", target.parent / "patches.yaml")
     data = text.encode("utf-8")
     old = target.read_bytes() if target.exists() else b""
     if data == old:

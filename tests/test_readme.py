@@ -42,9 +42,9 @@ def test_ci_runs_quickstart_line_two_verbatim() -> None:
 PYTHON_BLOCKS = blocks("python")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def namespace() -> dict[str, Any]:
-    """One namespace for the README's examples, run in order as a reader would."""
+    """A fresh namespace per example: each block must run on its own, imports included."""
     return {"__name__": "readme"}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import signal
@@ -9,41 +10,12 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_support import Invoke, no_traceback
 
-from helicone_evals.cli import cli
 from helicone_evals.emulator import Emulator
-
-
-@pytest.fixture(scope="module")
-def emu() -> Iterator[Emulator]:
-    with Emulator(rows=5000, seed=3) as emulator:
-        yield emulator
-
-
-Invoke = Callable[..., Result]
-
-
-@pytest.fixture
-def run(emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> Invoke:
-    monkeypatch.setenv("HELICONE_API_KEY", emu.api_key)
-    monkeypatch.setenv("HELICONE_BASE_URL", emu.url)
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "100")
-    runner = CliRunner()
-
-    def invoke(*args: str) -> Result:
-        return runner.invoke(cli, list(args), catch_exceptions=False)
-
-    return invoke
-
-
-def no_traceback(result: Result) -> None:
-    assert "Traceback" not in result.output
 
 
 def test_query_draws_one_histogram_per_score(run: Invoke) -> None:
@@ -53,6 +25,51 @@ def test_query_draws_one_histogram_per_score(run: Invoke) -> None:
         assert name in result.stdout
     assert "mean" in result.stdout
     assert "█" in result.stdout
+
+
+def test_query_header_names_the_filter_and_the_window(run: Invoke) -> None:
+    result = run(
+        "query",
+        "--filter",
+        "model == 'gpt-4o'",
+        "--start",
+        "2024-01-05",
+        "--end",
+        "2024-01-06T12:00:00+02:00",
+    )
+    assert result.exit_code == 0, result.output
+    header = result.stdout.splitlines()[0]
+    assert "model == 'gpt-4o'" in header
+    assert "2024-01-05 00:00 \u2192 2024-01-06 10:00 UTC" in header
+
+
+def test_query_header_names_a_relative_window(run: Invoke) -> None:
+    result = run("query", "--since", "12h")
+    assert result.exit_code == 0, result.output
+    header = result.stdout.splitlines()[0]
+    assert "all requests" in header
+    assert "last 12h (" in header
+    assert "UTC)" in header
+
+
+def test_a_date_alone_is_midnight_utc(run: Invoke, emu: Emulator) -> None:
+    # The emulator's rows are the 30 days before now: a date-only window ending today at 00:00
+    # UTC holds the same rows as the ISO form.
+    from datetime import UTC, datetime, timedelta
+
+    today = datetime.now(UTC).date()
+    first = (today - timedelta(days=3)).isoformat()
+    by_date = run("query", "--start", first, "--end", today.isoformat(), "--json")
+    by_time = run(
+        "query", "--start", f"{first}T00:00:00Z", "--end", f"{today}T00:00:00+00:00", "--json"
+    )
+    assert by_date.exit_code == 0, by_date.output
+    assert json.loads(by_date.stdout) == json.loads(by_time.stdout) != []
+
+
+def test_query_help_says_a_date_is_midnight_utc(run: Invoke) -> None:
+    result = run("query", "--help")
+    assert "midnightUTC" in "".join(result.stdout.split())
 
 
 def test_query_json_is_the_distributions(run: Invoke, emu: Emulator) -> None:
@@ -89,21 +106,17 @@ def test_query_plot_writes_a_png(run: Invoke, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["--filter", "model === 'x'"], "Error: "),
-        (["--filter", "nonsense_field == 1"], "Error: "),
-        (["--since", "7 days"], "is not a duration"),
-        (["--start", "2024-01-05T00:00:00"], "has no timezone"),
-        (["--start", "2024-01-05T00:00:00Z", "--end", "2024-01-01T00:00:00Z"], "Error: "),
         (["--filter", "scores['accuracy'].contains('1')"], "Illegal type Int64"),
         (["--base-url", "http://127.0.0.1:9"], "Connection error"),
     ],
 )
-def test_query_errors_print_the_sdk_message_and_exit_1(
+def test_query_failures_print_the_message_and_exit_1(
     run: Invoke, args: list[str], words: str
 ) -> None:
     result = run("query", "--max-retries", "0", *args)
     assert result.exit_code == 1, result.output
     assert words in result.stderr
+    assert result.stderr.startswith("Error: ")
     no_traceback(result)
 
 
@@ -123,11 +136,22 @@ def test_a_rejected_key_is_reported(run: Invoke, monkeypatch: pytest.MonkeyPatch
         ["--end", "2024-01-01T00:00:00Z"],
         ["--filter-json", "{nope"],
         ["--region", "mars"],
+        ["--filter", "model === 'x'"],
+        ["--filter", "nonsense_field == 1"],
+        ["--since", "7 days"],
+        ["--since", "7days"],
+        ["--since", "0d"],
+        ["--start", "2024-01-05T00:00:00"],
+        ["--start", "2024-01-05T00:00:00Z", "--end", "2024-01-01T00:00:00Z"],
+        ["--start", "yesterday"],
+        ["--timeout", "0"],
+        ["--base-url", "127.0.0.1:8585"],
     ],
 )
 def test_misused_options_exit_2(run: Invoke, args: list[str]) -> None:
     result = run("query", *args)
-    assert result.exit_code == 2
+    assert result.exit_code == 2, result.output
+    assert "Error: " in result.stderr
     no_traceback(result)
 
 
@@ -178,6 +202,7 @@ def test_serve_runs_until_interrupted() -> None:
         assert proc.stdout is not None
         first = proc.stdout.readline()
         assert "Helicone emulator on http://127.0.0.1:" in first
+        assert "API key sk-serve (the only key accepted)" in first
         url = first.split(" on ", 1)[1].split()[0]
         env = {**os.environ, "HELICONE_BASE_URL": url, "HELICONE_API_KEY": "sk-serve"}
         query = subprocess.run(
@@ -196,3 +221,71 @@ def test_serve_runs_until_interrupted() -> None:
     assert proc.returncode == 0, err
     assert "Stopped." in out
     assert "Traceback" not in err
+
+
+def test_serve_help_says_which_key_to_use(run: Invoke) -> None:
+    # Compared without whitespace: click wraps the help, also after hyphens.
+    text = "".join(run("serve", "--help").stdout.split())
+    assert "anynon-emptyHELICONE_API_KEY" in text
+    assert "--db" in text
+
+
+def _serve(*args: str) -> tuple[subprocess.Popen[str], str, str]:
+    exe = Path(sys.executable).parent / "helicone-evals"
+    proc = subprocess.Popen(
+        [str(exe), "serve", "--port", "0", "--api-key", "sk-db-test", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    assert " on http://" in first, proc.communicate(timeout=20)
+    return proc, first.split(" on ", 1)[1].split()[0], first
+
+
+def _stop(proc: subprocess.Popen[str]) -> str:
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
+    return out
+
+
+@pytest.mark.skipif(
+    "db" not in inspect.signature(Emulator).parameters, reason="Emulator(db=...) not there yet"
+)
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT")
+def test_serve_db_keeps_written_scores_across_a_restart(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from cli_support import REQUEST_ID
+
+    exe = Path(sys.executable).parent / "helicone-evals"
+    data = tmp_path / "rows.jsonl"
+    created = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
+    data.write_text(json.dumps({"request_id": REQUEST_ID, "request_created_at": created}))
+    db = tmp_path / "emulator.duckdb"
+
+    def cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "HELICONE_BASE_URL": url, "HELICONE_API_KEY": "sk-db-test"}
+        return subprocess.run(
+            [str(exe), *args], capture_output=True, text=True, env=env, timeout=60, check=False
+        )
+
+    proc, url, first = _serve("--db", str(db), "--data", str(data))
+    try:
+        written = cli(url, "score", REQUEST_ID, "accuracy=87")
+        assert written.returncode == 0, written.stderr
+    finally:
+        _stop(proc)
+    assert f"kept in {db}" in first
+
+    proc, url, _ = _serve("--db", str(db))
+    try:
+        stats = cli(url, "stats", "--since", "1d", "--json")
+    finally:
+        _stop(proc)
+    assert stats.returncode == 0, stats.stderr
+    accuracy = next(s for s in json.loads(stats.stdout) if s["name"] == "accuracy")
+    assert (accuracy["count"], accuracy["mean"]) == (1, 87)

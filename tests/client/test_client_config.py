@@ -11,7 +11,13 @@ import pytest
 from client_support import BASE, KEY, OK_BODY, URL, Harness, reply
 from pytest_httpx import HTTPXMock
 
-from helicone_evals import AsyncHeliconeEvals, HeliconeError, HeliconeEvals, _logging
+from helicone_evals import (
+    ArgumentError,
+    AsyncHeliconeEvals,
+    HeliconeError,
+    HeliconeEvals,
+    _logging,
+)
 from helicone_evals_generated.client import AuthenticatedClient
 from helicone_evals_generated.client.api.evals import query_score_distributions
 from helicone_evals_generated.client.models import EvalQueryParams
@@ -60,17 +66,139 @@ def test_region_picks_the_default_base_url(cls: type[HeliconeEvals], region: str
 
 
 @pytest.mark.parametrize("cls", CLIENTS)
-def test_bad_settings_are_refused_at_construction(cls: type[HeliconeEvals]) -> None:
-    with pytest.raises(ValueError, match="region"):
-        cls(KEY, region="asia")
-    with pytest.raises(ValueError, match="max_retries"):
-        cls(KEY, max_retries=-1)
-    with pytest.raises(ValueError, match="timeout"):
-        cls(KEY, timeout=-5)
-    with pytest.raises(ValueError, match="base_url"):
-        cls(KEY, base_url="api.helicone.ai")
-    with pytest.raises(TypeError, match="http_client"):
-        cls(KEY, http_client=object())  # type: ignore[arg-type]
+@pytest.mark.parametrize(
+    ("options", "words"),
+    [
+        pytest.param({"region": "asia"}, "region must be 'us' or 'eu', got 'asia'", id="region"),
+        pytest.param({"region": None}, "region must be 'us' or 'eu'", id="region None"),
+        pytest.param({"max_retries": -1}, "max_retries must be an int >= 0", id="max_retries"),
+        pytest.param({"max_retries": 1.5}, "max_retries must be an int >= 0", id="float retries"),
+        pytest.param({"timeout": -5}, "timeout must be a positive number of seconds", id="neg"),
+        pytest.param({"timeout": float("nan")}, "an httpx.Timeout, or None", id="nan timeout"),
+        pytest.param({"timeout": 10**400}, "timeout must be a positive number", id="huge int"),
+        pytest.param({"timeout": "5"}, "timeout must be a positive number", id="str timeout"),
+        pytest.param(
+            {"base_url": "127.0.0.1:8586"},
+            "base_url must be an absolute URL starting with http:// or https:// (e.g. "
+            "'https://api.helicone.ai' or 'http://127.0.0.1:8585'); got '127.0.0.1:8586': "
+            "did you mean 'http://127.0.0.1:8586'?",
+            id="no scheme, local",
+        ),
+        pytest.param(
+            {"base_url": "api.helicone.ai"},
+            "did you mean 'https://api.helicone.ai'?",
+            id="no scheme, remote",
+        ),
+        pytest.param({"base_url": "ftp://x.example"}, "must start with http://", id="ftp"),
+        pytest.param({"base_url": "https://"}, "has no host", id="no host"),
+        pytest.param({"base_url": "https://x.example/?a=1"}, "query or fragment", id="query"),
+        pytest.param({"base_url": 8585}, "base_url must be a string", id="int url"),
+        pytest.param(
+            {"http_client": object()},
+            "http_client must be an httpx.",
+            id="http_client of a wrong type",
+        ),
+        pytest.param(
+            {"max_response_bytes": 0}, "max_response_bytes must be a positive int", id="zero cap"
+        ),
+        pytest.param(
+            {"strict_response_validation": "yes"},
+            "strict_response_validation must be True or False, got 'yes'",
+            id="strict not a bool",
+        ),
+    ],
+)
+def test_bad_settings_are_argument_errors_saying_what_is_accepted(
+    cls: type[HeliconeEvals], options: dict[str, object], words: str
+) -> None:
+    with pytest.raises(ArgumentError) as caught:
+        cls(KEY, **options)  # type: ignore[arg-type]
+    assert words in str(caught.value)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_a_wrong_kind_of_http_client_names_the_right_one() -> None:
+    with (
+        httpx.Client() as sync_pool,
+        pytest.raises(ArgumentError, match=r"httpx.AsyncClient for AsyncHeliconeEvals"),
+    ):
+        AsyncHeliconeEvals(KEY, http_client=sync_pool)  # type: ignore[arg-type]
+
+
+def test_a_base_url_without_scheme_from_the_environment_names_the_variable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HELICONE_BASE_URL", "127.0.0.1:8585")
+    with pytest.raises(ArgumentError, match=r"^HELICONE_BASE_URL must be an absolute URL"):
+        HeliconeEvals(KEY)
+
+
+@pytest.mark.parametrize("cls", CLIENTS)
+@pytest.mark.parametrize(
+    ("bad", "words"),
+    [
+        pytest.param("\n", "a line break at position 11", id="newline"),
+        pytest.param("\x00", "a NUL character at position 11", id="nul"),
+        pytest.param("é", "a non-ASCII character at position 11", id="non-ascii"),
+        pytest.param(" ", "whitespace at position 11", id="space"),
+        pytest.param("\x7f", "a control character at position 11", id="del"),
+    ],
+)
+def test_a_key_that_cannot_be_a_header_is_refused_without_showing_it(
+    cls: type[HeliconeEvals], bad: str, words: str
+) -> None:
+    key = "sk-helicon" + bad + "e-test-7f3a9c2e1b5d"
+    with pytest.raises(ArgumentError) as caught:
+        cls(key)
+    message = str(caught.value)
+    assert message.startswith("api_key contains " + words)
+    assert "The key is not shown." in message
+    for text in (message, repr(caught.value)):
+        assert "helicon" not in text
+        assert "7f3a9c" not in text
+
+
+def test_a_bad_key_from_the_environment_names_the_variable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HELICONE_API_KEY", "sk-abc\ndef")
+    with pytest.raises(ArgumentError, match=r"^HELICONE_API_KEY contains a line break"):
+        HeliconeEvals()
+
+
+def test_a_key_with_a_trailing_newline_is_stripped_and_accepted(
+    monkeypatch: pytest.MonkeyPatch, httpx_mock: HTTPXMock
+) -> None:
+    monkeypatch.setenv("HELICONE_API_KEY", KEY + "\n")
+    reply(httpx_mock, json=OK_BODY)
+    with HeliconeEvals(base_url=BASE) as client:
+        client.query_score_distributions(start=timedelta(hours=1))
+    assert httpx_mock.get_requests()[0].headers["authorization"] == f"Bearer {KEY}"
+
+
+@pytest.mark.parametrize("cls", CLIENTS)
+def test_an_empty_api_key_argument_is_refused(cls: type[HeliconeEvals]) -> None:
+    with pytest.raises(ArgumentError, match=r"^api_key is empty: set the HELICONE_API_KEY"):
+        cls("")
+
+
+async def test_a_call_on_a_closed_client_is_a_helicone_error(api: Harness) -> None:
+    await api.close()
+    with pytest.raises(HeliconeError, match="this client is closed"):
+        await api.query()
+
+
+async def test_a_call_through_a_closed_passed_in_client_says_so(kind: str) -> None:
+    passed: httpx.Client | httpx.AsyncClient = (
+        httpx.Client() if kind == "sync" else httpx.AsyncClient()
+    )
+    api = Harness(kind, http_client=passed)
+    if isinstance(passed, httpx.Client):
+        passed.close()
+    else:
+        await passed.aclose()
+    with pytest.raises(HeliconeError, match="the http_client passed to this client is closed"):
+        await api.query()
 
 
 @pytest.mark.parametrize("cls", CLIENTS)

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
+import httpx
 import pytest
-from client_support import KEY, Harness, reply
+from client_support import BASE, KEY, URL, Harness, reply
 from pytest_httpx import HTTPXMock
 
 from helicone_evals import (
+    APIConnectionError,
     APIStatusError,
+    APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ConflictError,
     HeliconeError,
     InternalServerError,
     NotFoundError,
     PermissionDeniedError,
+    ResponseValidationError,
     ResultError,
     UnprocessableEntityError,
 )
@@ -204,29 +210,120 @@ async def test_an_error_envelope_with_200_raises_result_error(
         pytest.param(
             b'{"data": [{"name": "a", "distri', '{"data": [{"name": "a", "distri', id="truncated"
         ),
-        pytest.param(b"", "(empty body)", id="empty"),
         pytest.param(b"<html><title>Login</title></html>", "Login", id="html"),
-        pytest.param(b'{"data": "nope", "error": null}', '"nope"', id="data not a list"),
-        pytest.param(
-            b'{"data": [{"name": "a"}], "error": null}', '"name": "a"', id="no distribution"
-        ),
-        pytest.param(b'{"result": []}', "result", id="another shape"),
         pytest.param(b"[1, 2]", "[1, 2]", id="a list"),
     ],
 )
-async def test_a_200_body_that_is_not_the_envelope_raises_result_error(
+async def test_a_200_body_that_is_not_json_raises_response_validation_error(
     api: Harness, httpx_mock: HTTPXMock, body: bytes, shown: str
 ) -> None:
     reply(httpx_mock, content=body)
-    with pytest.raises(ResultError) as caught:
+    with pytest.raises(ResponseValidationError) as caught:
         await api.query()
     message = caught.value.message
-    assert message.startswith(
-        "the server answered 200 with a body that is not a score-distribution"
-    )
+    if body.startswith(b"["):
+        assert message.startswith("the server answered 200 with a body that does not match")
+    else:
+        assert message.startswith("the server answered 200 with a body that is not JSON")
     assert shown in message
     assert caught.value.response is not None
     assert caught.value.response.content == body
+    assert len(httpx_mock.get_requests()) == 1  # a 2xx is never retried
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        pytest.param(b'{"data": "nope", "error": null}', "data: ", id="data not a list"),
+        pytest.param(
+            b'{"data": [{"name": "a"}], "error": null}', "data.0.distribution", id="missing field"
+        ),
+        pytest.param(
+            b'{"data": [{"name": "a", "distribution": [{"lower": 0, "upper": "1", "value": 2}]}],'
+            b' "error": null}',
+            "data.0.distribution.0.upper",
+            id="a number sent as a string",
+        ),
+        pytest.param(b'{"result": []}', "data: Field required", id="another shape"),
+        pytest.param(b'{"data": null, "error": null}', "data: ", id="null data"),
+    ],
+)
+async def test_a_200_that_breaks_the_schema_names_the_field_in_either_mode(
+    make: Callable[..., Harness], httpx_mock: HTTPXMock, body: bytes, where: str
+) -> None:
+    for strict in (False, True):
+        reply(httpx_mock, content=body)
+        with pytest.raises(ResponseValidationError) as caught:
+            await make(strict_response_validation=strict).query()
+        message = caught.value.message
+        assert message.startswith(
+            "the server answered 200 with a body that does not match the API's schema "
+            "(ResultSuccessScoreDistributionArray): "
+        )
+        assert where in message
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e400"])
+async def test_non_finite_bucket_values_are_refused(
+    api: Harness, httpx_mock: HTTPXMock, number: str
+) -> None:
+    bucket = '{"lower": 0, "upper": 1, "value": ' + number + "}"
+    body = '{"data": [{"name": "a", "distribution": [' + bucket + ']}], "error": null}'
+    reply(httpx_mock, content=body.encode())
+    with pytest.raises(ResponseValidationError, match=r"data\.0\.distribution\.0\.value: "):
+        await api.query()
+
+
+EXTRA_FIELDS = {
+    "data": [
+        {
+            "name": "accuracy",
+            "unit": "ratio",
+            "distribution": [{"lower": 0, "upper": 1, "value": 4, "count": 4}],
+        }
+    ],
+    "error": None,
+    "meta": {"took_ms": 3},
+}
+
+
+async def test_unknown_fields_are_ignored_by_default_and_logged_at_debug(
+    api: Harness, httpx_mock: HTTPXMock, caplog: pytest.LogCaptureFixture
+) -> None:
+    reply(httpx_mock, json=EXTRA_FIELDS)
+    result = await api.query()
+    assert result.names == ["accuracy"]
+    assert result["accuracy"].distribution[0].value == 4
+    logged = [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG]
+    assert any(
+        "does not define" in line
+        and "data.0.unit" in line
+        and "data.0.distribution.0.count" in line
+        and "meta" in line
+        for line in logged
+    )
+
+
+async def test_strict_response_validation_refuses_unknown_fields(
+    make: Callable[..., Harness], httpx_mock: HTTPXMock
+) -> None:
+    reply(httpx_mock, json=EXTRA_FIELDS)
+    with pytest.raises(ResponseValidationError) as caught:
+        await make(strict_response_validation=True).query()
+    assert "data.0.unit: Extra inputs are not permitted" in caught.value.message
+
+
+@pytest.mark.parametrize("status", [200, 500])
+async def test_json_nested_100000_deep_is_a_typed_error_not_recursion(
+    no_retries: Harness, httpx_mock: HTTPXMock, status: int
+) -> None:
+    reply(httpx_mock, status_code=status, content=b"[" * 100_000 + b"]" * 100_000)
+    expected = ResponseValidationError if status == 200 else InternalServerError
+    with pytest.raises(expected) as caught:
+        await no_retries.query()
+    assert len(caught.value.message) < 1000
+    if status == 200:
+        assert "recursion limit" in caught.value.message
 
 
 async def test_parsing_never_leaks_raw_python_errors(api: Harness, httpx_mock: HTTPXMock) -> None:
@@ -236,8 +333,57 @@ async def test_parsing_never_leaks_raw_python_errors(api: Harness, httpx_mock: H
     for _ in bodies:
         with pytest.raises(HeliconeError) as caught:
             await api.query()
-        assert not isinstance(caught.value, KeyError | TypeError)
-        assert type(caught.value).__module__ == "helicone_evals._exceptions"
+        assert isinstance(caught.value, ResponseValidationError)
+        assert type(caught.value).__module__ == "helicone_evals"
+
+
+async def test_409_is_a_conflict_error_retried_like_429(
+    api: Harness, httpx_mock: HTTPXMock
+) -> None:
+    reply(httpx_mock, status_code=409, json={"data": None, "error": "busy"}, times=3)
+    with pytest.raises(ConflictError) as caught:
+        await api.query()
+    assert caught.value.message == "busy"
+    assert len(httpx_mock.get_requests()) == 3
+
+
+async def test_a_404_from_a_base_url_ending_in_v1_hints_at_the_base_url(
+    make: Callable[..., Harness], httpx_mock: HTTPXMock
+) -> None:
+    doubled = BASE + "/v1/v1/evals/score-distributions/query"
+    httpx_mock.add_response(url=doubled, status_code=404, text="Cannot POST")
+    with pytest.raises(NotFoundError) as caught:
+        await make(base_url=BASE + "/v1", max_retries=0).query()
+    message = caught.value.message
+    assert message.startswith("Cannot POST (the URL tried was " + doubled)
+    assert f"use base_url='{BASE}'" in message
+
+
+async def test_a_plain_404_gets_no_hint(no_retries: Harness, httpx_mock: HTTPXMock) -> None:
+    reply(httpx_mock, status_code=404, text="Cannot POST")
+    with pytest.raises(NotFoundError) as caught:
+        await no_retries.query()
+    assert caught.value.message == "Cannot POST"
+
+
+async def test_a_connection_error_names_the_url_tried(
+    no_retries: Harness, httpx_mock: HTTPXMock
+) -> None:
+    httpx_mock.add_exception(httpx.ConnectError("[Errno -2] Name or service not known"), url=URL)
+    with pytest.raises(APIConnectionError) as caught:
+        await no_retries.query()
+    assert caught.value.message == (
+        f"Connection error: could not reach POST {URL}: [Errno -2] Name or service not known"
+    )
+    assert caught.value.url == URL
+    assert isinstance(caught.value.__cause__, httpx.ConnectError)
+
+
+async def test_a_timeout_names_the_url_tried(no_retries: Harness, httpx_mock: HTTPXMock) -> None:
+    httpx_mock.add_exception(httpx.ReadTimeout(""), url=URL)
+    with pytest.raises(APITimeoutError) as caught:
+        await no_retries.query()
+    assert caught.value.message == f"Request timed out: no answer from POST {URL} (ReadTimeout)"
 
 
 async def test_the_key_is_scrubbed_from_a_message_that_echoes_it(
@@ -249,3 +395,38 @@ async def test_the_key_is_scrubbed_from_a_message_that_echoes_it(
     assert caught.value.message == "Invalid API key ***"
     assert KEY not in str(caught.value)
     assert KEY not in repr(caught.value)
+
+
+async def test_the_body_of_an_error_that_echoes_the_key_is_redacted(
+    no_retries: Harness, httpx_mock: HTTPXMock
+) -> None:
+    echoed = {"error": "Unauthorized", "trace": {"header": f"Bearer {KEY}", KEY: [KEY]}}
+    reply(httpx_mock, status_code=401, json=echoed)
+    reply(httpx_mock, status_code=401, text=f"bad key {KEY}")
+    with pytest.raises(AuthenticationError) as caught:
+        await no_retries.query()
+    assert caught.value.body == {
+        "error": "Unauthorized",
+        "trace": {"header": "Bearer ***", "***": ["***"]},
+    }
+    with pytest.raises(AuthenticationError) as text:
+        await no_retries.query()
+    assert text.value.body == "bad key ***"
+
+
+async def test_server_words_are_cut_to_one_printable_line(
+    make: Callable[..., Harness], httpx_mock: HTTPXMock
+) -> None:
+    reply(httpx_mock, content=b'{"data": null, "error": "lost ' + b"x" * 100_000 + b'"}')
+    # A JSON escape of a lone surrogate: the parser refuses it, so it is never decoded.
+    reply(httpx_mock, content=b'{"data": null, "error": "bad\\ud800\\n\\nthing"}')
+    api = make(max_retries=0)
+    with pytest.raises(ResultError) as result:
+        await api.query()
+    with pytest.raises(ResponseValidationError) as invalid:
+        await api.query()
+    assert result.value.message.startswith("lost xxx")
+    assert len(result.value.message) <= 600
+    assert invalid.value.message.startswith("the server answered 200 with a body that is not JSON")
+    for error in (result.value, invalid.value):
+        str(error).encode("utf-8")  # printable: no lone surrogate

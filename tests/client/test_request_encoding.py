@@ -8,11 +8,12 @@ from datetime import UTC, datetime
 import pytest
 
 from helicone_evals import F, FilterError
-from helicone_evals._base_client import _ENDPOINT
 from helicone_evals._query import build_body, encode_body
+from helicone_evals_generated.client import AuthenticatedClient
 from helicone_evals_generated.client.api.evals import query_score_distributions
 from helicone_evals_generated.client.models import EvalQueryParams
 from helicone_evals_generated.models import EvalQueryParams as EvalQueryParamsModel
+from helicone_evals_generated.operations import OPERATIONS
 
 END = datetime(2026, 1, 1, tzinfo=UTC)
 START = datetime(2025, 12, 1, tzinfo=UTC)
@@ -33,10 +34,18 @@ def test_the_encoded_body_is_the_built_body_and_validates_against_the_spec(flt: 
     body = json.loads(content)
     assert body == build_body(flt, START, END, 10, 0, -60.5)
     EvalQueryParamsModel.model_validate(body)
-    # and the generated layer, given that body, would send the same JSON
+    # the generated layer, given that body as a model, would send the same JSON ...
     generated = query_score_distributions._get_kwargs(body=EvalQueryParams.from_dict(body))
-    assert generated.pop("json") == body
-    assert generated == _ENDPOINT
+    assert generated["json"] == body
+    # ... to the place the transport sends the pre-encoded bytes (the generated build_request)
+    client = AuthenticatedClient(base_url="https://api.helicone.test", token="t")
+    request = query_score_distributions.build_request(client=client, content=content)
+    operation = OPERATIONS["QueryScoreDistributions"]
+    assert (request.method, request.url.path) == (operation.method, operation.path)
+    assert request.method.lower() == generated["method"]
+    assert request.url.path == generated["url"]
+    assert request.headers["content-type"] == generated["headers"]["Content-Type"]
+    assert request.content == content
 
 
 def test_a_reused_filter_is_encoded_once_and_gives_the_same_bytes() -> None:

@@ -18,17 +18,28 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helicone_evals import F, Filter, FilterError
-from helicone_evals._filter_schema import FIELDS, OPERATORS
+from helicone_evals_generated.filter_fields import FIELDS, INT32_RANGE, KINDS, MAP, VALUE_SCALE
 from helicone_evals_generated.models import EvalQueryParams
 
 # -- strategies: any filter (for round trips) ------------------------------------------------
 
 texts = st.one_of(st.text(max_size=12), st.sampled_from(["null", "gpt-4o", "%", 'it\'s "x"\\']))
+LOW, HIGH = INT32_RANGE
+# What the server can compare: whole numbers within Int32, any finite float with a fraction.
 numbers = st.one_of(
-    st.integers(),
-    st.floats(allow_nan=False, allow_infinity=False),
-    st.sampled_from([0, -0.0, 1e-9, 1e300]),
+    st.integers(LOW, HIGH),
+    st.floats(allow_nan=False, allow_infinity=False).filter(
+        lambda x: not x.is_integer() or LOW <= x <= HIGH
+    ),
+    st.sampled_from([0, -0.0, 1e-9, 1e300 * 1.5e-300, 2147483647.5, -2147483648.5]),
 )
+
+
+def scaled(scale: int) -> st.SearchStrategy[float]:
+    # floor(value * scale) must fit Int32: the bounds below keep a margin for rounding.
+    return st.floats(min_value=LOW / scale * 0.999, max_value=HIGH / scale * 0.999)
+
+
 offsets = st.builds(
     timezone, st.timedeltas(min_value=timedelta(hours=-23), max_value=timedelta(hours=23))
 )
@@ -36,9 +47,7 @@ times = st.datetimes(
     min_value=datetime(1970, 1, 1), max_value=datetime(2100, 1, 1), timezones=offsets
 )
 VALUES: dict[str, st.SearchStrategy[Any]] = {
-    "text": texts,
-    "map": texts,
-    "property_key": texts,
+    "string": texts,
     "number": numbers,
     "timestamp": st.one_of(times, times.map(datetime.isoformat)),
     "boolean": st.booleans(),
@@ -47,13 +56,14 @@ VALUES: dict[str, st.SearchStrategy[Any]] = {
 
 @st.composite
 def any_leaf(draw: st.DrawFn) -> Filter:
-    wire = draw(st.sampled_from(sorted(FIELDS)))
-    kind = FIELDS[wire]
-    field: Any = F[wire]
-    if kind == "map":
+    spec = draw(st.sampled_from(FIELDS))
+    field: Any = F[spec.wire]
+    if spec.kind == MAP:
         field = field[draw(texts)]
-    op = draw(st.sampled_from(OPERATORS[kind]))
-    result: Filter = getattr(field, op.replace("-", "_"))(draw(VALUES[kind]))
+    op = draw(st.sampled_from(KINDS[spec.item_kind or spec.kind].operators))
+    scale = VALUE_SCALE.get(spec.wire)
+    value = draw(scaled(scale) if scale else VALUES[op.value_type])
+    result: Filter = getattr(field, op.method)(value)
     return result
 
 

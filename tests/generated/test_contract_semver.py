@@ -6,10 +6,12 @@ from pathlib import Path
 
 import contract
 import pytest
-import yaml
+import spec_io
 
 ROOT = Path(__file__).resolve().parents[2]
-SPEC = yaml.safe_load((ROOT / "openapi" / "helicone-api.yaml").read_text())
+OPENAPI = ROOT / "openapi"
+FULL = spec_io.load(OPENAPI / "helicone-public-api.json")[1]
+SPEC = spec_io.subset(FULL, OPENAPI / "selection.toml", OPENAPI / "patches.yaml")
 
 
 def test_the_contract_lists_schemas_fields_operators_and_the_operation() -> None:
@@ -22,6 +24,26 @@ def test_the_contract_lists_schemas_fields_operators_and_the_operation() -> None
         "ref Partial_BooleanOperators_"
     )
     assert table["operation POST /v1/evals/score-distributions/query"] == "ref EvalQueryParams"
+
+
+def test_the_contract_is_the_selected_patched_subset_s_only() -> None:
+    table = contract.extract(SPEC)
+    operations = sorted(k for k in table if k.startswith("operation ") and " -> " not in k)
+    assert operations == [
+        "operation GET /v1/evals/scores",
+        "operation POST /v1/evals/query",
+        "operation POST /v1/evals/score-distributions/query",
+        "operation POST /v1/request/{requestId}/feedback",
+        "operation POST /v1/request/{requestId}/score",
+    ]
+    # The patches: the real 201, the error answers, the nullable averages.
+    assert table["operation POST /v1/request/{requestId}/score -> 201"] == "ref Result_null.string_"
+    assert "operation POST /v1/request/{requestId}/score -> 200" not in table
+    assert table["operation GET /v1/evals/scores -> 401"] == "ref AuthenticationErrorBody"
+    assert table["operation POST /v1/evals/query -> 422"] == "ref ValidationErrorBody"
+    assert table["operation POST /v1/evals/query -> 500"] == "ref InternalServerErrorBody"
+    assert table["schema Eval.averageScore"] == "number(double) nullable required"
+    assert not any("Prompt" in k for k in table)
 
 
 def test_the_committed_contract_is_the_spec_s() -> None:

@@ -6,14 +6,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+import spec_io
+from datamodel_code_generator.reference import ModelResolver
 from pydantic import BaseModel, RootModel, TypeAdapter, ValidationError
 
 from helicone_evals_generated import models as pyd
+from helicone_evals_generated import shapes
 from helicone_evals_generated.client import models as att
 
 ROOT = Path(__file__).resolve().parents[2]
-SPEC = yaml.safe_load((ROOT / "openapi" / "helicone-api.yaml").read_text())
+OPENAPI = ROOT / "openapi"
+SPEC = spec_io.subset(
+    spec_io.load(OPENAPI / "helicone-public-api.json")[1],
+    OPENAPI / "selection.toml",
+    OPENAPI / "patches.yaml",
+)
 SCHEMAS: dict[str, Any] = SPEC["components"]["schemas"]
 FIELDS: dict[str, Any] = SCHEMAS["Partial_RequestResponseRMTToOperators_"]["properties"]
 
@@ -31,6 +38,16 @@ DISTRIBUTION = {
     ],
 }
 TS = "2024-01-05T12:00:00+02:00"  # a non-UTC offset, which both layers keep as written
+SCORES = {"accuracy": 5, "liked": True}
+EVAL = {
+    "name": "accuracy",
+    "averageScore": None,  # NaN on the server, sent as null (a declared patch)
+    "minScore": 0.0,
+    "maxScore": 1.0,
+    "count": 2.0,
+    "overTime": [{"count": 2.0, "date": "2024-01-05T10:00:00.000Z"}],
+    "averageOverTime": [{"value": 0.5, "date": "2024-01-05T10:00:00.000Z"}],
+}
 
 # One representative instance of every schema in the spec, as wire JSON.
 SAMPLES: dict[str, Any] = {
@@ -75,6 +92,24 @@ SAMPLES: dict[str, Any] = {
     },
     "Partial_TimestampOperatorsTyped_": {"equals": TS, "gte": TS, "lte": TS, "lt": TS, "gt": TS},
     "Partial_BooleanOperators_": {"equals": False},
+    "ResultSuccess_null_": {"data": None, "error": None},
+    "Result_null.string_": {"data": None, "error": None},
+    "ResultSuccess_string-Array_": {"data": ["accuracy"], "error": None},
+    "Result_string-Array.string_": {"data": ["accuracy"], "error": None},
+    "Record_string.number-or-boolean-or-undefined_": SCORES,
+    "Scores": SCORES,
+    "ScoreRequest": {"scores": SCORES},
+    "Eval": EVAL,
+    "ResultSuccess_Eval-Array_": {"data": [EVAL], "error": None},
+    "Result_Eval-Array.string_": {"data": [EVAL], "error": None},
+    "FeedbackRequestBody": {"rating": True},
+    "AuthenticationErrorBody": {"error": "Invalid API key", "trace": "isAuthenticated.error"},
+    "ValidationErrorBody": {
+        "message": "Validation Failed",
+        "details": {"requestBody.scores": {"message": "invalid object", "value": [1]}},
+    },
+    "ServerExceptionBody": {"message": "Internal Server Error", "details": "Internal Server Error"},
+    "InternalServerErrorBody": {"data": None, "error": "Failed to fetch evals"},
 }
 
 # schema -> (pydantic type, attrs classes that can read it); a union schema lists its members.
@@ -114,6 +149,24 @@ LAYERS: dict[str, tuple[Any, tuple[Any, ...]]] = {
         (att.PartialTimestampOperatorsTyped,),
     ),
     "Partial_BooleanOperators_": (pyd.PartialBooleanOperators, (att.PartialBooleanOperators,)),
+    "ResultSuccess_null_": (pyd.ResultSuccessNull, (att.ResultSuccessNull,)),
+    "Result_null.string_": (pyd.ResultNullString, (att.ResultSuccessNull,)),
+    "ResultSuccess_string-Array_": (pyd.ResultSuccessStringArray, (att.ResultSuccessStringArray,)),
+    "Result_string-Array.string_": (pyd.ResultStringArrayString, (att.ResultSuccessStringArray,)),
+    "Record_string.number-or-boolean-or-undefined_": (
+        pyd.ScoreRequest.model_fields["scores"].annotation,
+        (att.RecordStringNumberOrBooleanOrUndefined,),
+    ),
+    "Scores": (pyd.ScoreRequest.model_fields["scores"].annotation, (att.Scores,)),
+    "ScoreRequest": (pyd.ScoreRequest, (att.ScoreRequest,)),
+    "Eval": (pyd.Eval, (att.Eval,)),
+    "ResultSuccess_Eval-Array_": (pyd.ResultSuccessEvalArray, (att.ResultSuccessEvalArray,)),
+    "Result_Eval-Array.string_": (pyd.ResultEvalArrayString, (att.ResultSuccessEvalArray,)),
+    "FeedbackRequestBody": (pyd.FeedbackRequestBody, (att.FeedbackRequestBody,)),
+    "AuthenticationErrorBody": (pyd.AuthenticationErrorBody, (att.AuthenticationErrorBody,)),
+    "ValidationErrorBody": (pyd.ValidationErrorBody, (att.ValidationErrorBody,)),
+    "ServerExceptionBody": (pyd.ServerExceptionBody, (att.ServerExceptionBody,)),
+    "InternalServerErrorBody": (pyd.InternalServerErrorBody, (att.ResultErrorString,)),
 }
 
 
@@ -140,6 +193,17 @@ def test_schema_round_trips_through_attrs(schema: str) -> None:
     _, classes = LAYERS[schema]
     for cls in classes:
         assert cls.from_dict(SAMPLES[schema]).to_dict() == SAMPLES[schema]
+
+
+@pytest.mark.parametrize("schema", sorted(SCHEMAS))
+def test_schema_validates_as_its_typeddict_shape(schema: str) -> None:
+    # shapes.py names a TypedDict (or alias) per schema, keyed by the wire names.
+    name = ModelResolver().default_class_name_generator(SCHEMAS[schema].get("title") or schema)
+    shape = getattr(shapes, name, None)
+    if shape is None:  # collapsed into its users, as in models.py
+        assert not hasattr(pyd, name)
+        return
+    assert TypeAdapter(shape).validate_python(SAMPLES[schema]) == SAMPLES[schema]
 
 
 def test_response_union_reads_the_error_member_in_both_layers() -> None:

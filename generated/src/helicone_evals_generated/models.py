@@ -1,25 +1,11 @@
-# Generated from openapi/helicone-api.yaml by datamodel-code-generator 0.89.0.
-# DO NOT EDIT: change the spec or the generator options and run `nox -s regenerate`.
-
+# Generated from openapi/helicone-public-api.json (openapi/selection.toml, openapi/patches.yaml) by datamodel-code-generator 0.89.0.
+# DO NOT EDIT: change the spec, selection, patches or generator options and run `nox -s regenerate`.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
-
-
-class TimeFilter(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
-    end: str
-    start: str
-
-
-class EvalFilterAll(StrEnum):
-    all = "all"
 
 
 class ResultErrorString(BaseModel):
@@ -27,40 +13,34 @@ class ResultErrorString(BaseModel):
         extra="forbid",
         populate_by_name=True,
     )
-    data: None
+    data: Annotated[None, Field(...)]
     error: str
 
 
-class EvalFilterBranchOperator(StrEnum):
-    or_ = "or"
-    and_ = "and"
-
-
-class ScoreDistributionBucket(BaseModel):
+class ResultSuccessNull(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         populate_by_name=True,
     )
-    value: float
-    upper: float
-    lower: float
+    data: Annotated[None, Field(...)]
+    error: Annotated[None, Field(...)]
 
 
-class ScoreDistribution(BaseModel):
+class ResultNullString(RootModel[ResultSuccessNull | ResultErrorString]):
+    root: ResultSuccessNull | ResultErrorString
+
+
+class ResultSuccessStringArray(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         populate_by_name=True,
     )
-    name: str
-    distribution: list[ScoreDistributionBucket]
+    data: list[str]
+    error: Annotated[None, Field(...)]
 
 
-class PropertyKeyOperators(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
-    equals: str
+class ResultStringArrayString(RootModel[ResultSuccessStringArray | ResultErrorString]):
+    root: ResultSuccessStringArray | ResultErrorString
 
 
 class PartialTextOperators(BaseModel):
@@ -89,6 +69,14 @@ class PartialNumberOperators(BaseModel):
     gt: float | None = None
 
 
+class PartialBooleanOperators(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    equals: bool | None = None
+
+
 class PartialTimestampOperatorsTyped(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -101,21 +89,12 @@ class PartialTimestampOperatorsTyped(BaseModel):
     gt: AwareDatetime | None = None
 
 
-class PartialBooleanOperators(BaseModel):
+class PropertyKeyOperators(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         populate_by_name=True,
     )
-    equals: bool | None = None
-
-
-class ResultSuccessScoreDistributionArray(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
-    data: list[ScoreDistribution]
-    error: None
+    equals: str
 
 
 class PartialRequestResponseRMTToOperators(BaseModel):
@@ -166,10 +145,12 @@ class PartialRequestResponseRMTToOperators(BaseModel):
     is_passthrough_billing: PartialBooleanOperators | None = None
 
 
-class ResultScoreDistributionArrayString(
-    RootModel[ResultSuccessScoreDistributionArray | ResultErrorString]
-):
-    root: ResultSuccessScoreDistributionArray | ResultErrorString
+class ScoreRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    scores: dict[str, float | bool]
 
 
 class PickFilterLeafRequestResponseRmt(BaseModel):
@@ -182,6 +163,169 @@ class PickFilterLeafRequestResponseRmt(BaseModel):
 
 class FilterLeafSubsetRequestResponseRmt(RootModel[PickFilterLeafRequestResponseRmt]):
     root: PickFilterLeafRequestResponseRmt
+
+
+class EvalOverTimeItem(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    count: float
+    date: str
+
+
+class EvalAverageOverTimeItem(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    value: float
+    date: str
+
+
+class Eval(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    name: str
+    average_score: Annotated[float | None, Field(alias="averageScore")]
+    min_score: Annotated[float | None, Field(alias="minScore")]
+    max_score: Annotated[float | None, Field(alias="maxScore")]
+    count: float
+    over_time: Annotated[list[EvalOverTimeItem], Field(alias="overTime")]
+    average_over_time: Annotated[
+        list[EvalAverageOverTimeItem], Field(alias="averageOverTime")
+    ]
+
+
+class ResultSuccessEvalArray(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    data: list[Eval]
+    error: Annotated[None, Field(...)]
+
+
+class ResultEvalArrayString(RootModel[ResultSuccessEvalArray | ResultErrorString]):
+    root: ResultSuccessEvalArray | ResultErrorString
+
+
+class EvalFilterAll(StrEnum):
+    all = "all"
+
+
+class EvalFilterBranchOperator(StrEnum):
+    or_ = "or"
+    and_ = "and"
+
+
+class TimeFilter(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    end: str
+    start: str
+
+
+class ScoreDistributionBucket(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    value: float
+    upper: float
+    lower: float
+
+
+class ScoreDistribution(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    name: str
+    distribution: list[ScoreDistributionBucket]
+
+
+class ResultSuccessScoreDistributionArray(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    data: list[ScoreDistribution]
+    error: Annotated[None, Field(...)]
+
+
+class ResultScoreDistributionArrayString(
+    RootModel[ResultSuccessScoreDistributionArray | ResultErrorString]
+):
+    root: ResultSuccessScoreDistributionArray | ResultErrorString
+
+
+class FeedbackRequestBody(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    rating: bool
+
+
+class AuthenticationErrorBody(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    error: str
+    trace: str | None = None
+
+
+class ValidationErrorDetail(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    message: str | None = None
+    value: Any | None = None
+
+
+class ValidationErrorBody(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    message: str
+    details: dict[str, ValidationErrorDetail]
+
+
+class ServerExceptionBody(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    message: str
+    details: Any | None = None
+    stack: str | None = None
+
+
+class InternalServerErrorBody(RootModel[ResultErrorString | ServerExceptionBody]):
+    root: Annotated[
+        ResultErrorString | ServerExceptionBody,
+        Field(description="A 500 is the error envelope, or the exception shape."),
+    ]
+
+
+class EvalFilterBranch(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+    )
+    right: FilterLeafSubsetRequestResponseRmt | EvalFilterBranch | EvalFilterAll
+    operator: Annotated[
+        EvalFilterBranchOperator, Field(title="EvalFilterBranchOperator")
+    ]
+    left: FilterLeafSubsetRequestResponseRmt | EvalFilterBranch | EvalFilterAll
 
 
 class EvalQueryParams(BaseModel):
@@ -198,17 +342,4 @@ class EvalQueryParams(BaseModel):
     )
 
 
-class EvalFilterBranch(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        populate_by_name=True,
-    )
-    right: FilterLeafSubsetRequestResponseRmt | EvalFilterBranch | EvalFilterAll
-    operator: Annotated[
-        EvalFilterBranchOperator, Field(title="EvalFilterBranchOperator")
-    ]
-    left: FilterLeafSubsetRequestResponseRmt | EvalFilterBranch | EvalFilterAll
-
-
-EvalQueryParams.model_rebuild()
 EvalFilterBranch.model_rebuild()

@@ -18,14 +18,18 @@ from ._exceptions import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    ArgumentError,
     AuthenticationError,
     BadRequestError,
+    ConflictError,
     FilterError,
     HeliconeError,
     InternalServerError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseTooLargeError,
+    ResponseValidationError,
     ResultError,
     UnprocessableEntityError,
 )
@@ -33,43 +37,69 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._client import AsyncHeliconeEvals, HeliconeEvals
-    from ._filters import F, Filter
+    from ._compare import Comparison, ScoreComparison, Window
+    from ._evals import EvalSummaries, EvalSummary, HourlyAverage, HourlyCount
+    from ._response import RawResponse
     from ._results import Bucket, ScoreDistribution, ScoreDistributions
+    from .filters import F, Filter
+    from .resources.scores import ScoresNotVisibleError
 
 # name -> module that defines it, imported on first attribute access (PEP 562).
 _LAZY: dict[str, str] = {
     # the filter builder
-    "F": "._filters",
-    "Filter": "._filters",
+    "F": ".filters",
+    "Filter": ".filters",
     # the clients and what they return
     "HeliconeEvals": "._client",
     "AsyncHeliconeEvals": "._client",
     "ScoreDistributions": "._results",
     "ScoreDistribution": "._results",
     "Bucket": "._results",
+    "RawResponse": "._response",
+    "EvalSummaries": "._evals",
+    "EvalSummary": "._evals",
+    "HourlyCount": "._evals",
+    "HourlyAverage": "._evals",
+    "ScoresNotVisibleError": ".resources.scores",
+    "Comparison": "._compare",
+    "ScoreComparison": "._compare",
+    "Window": "._compare",
 }
 
 __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "ArgumentError",
     "AsyncHeliconeEvals",
     "AuthenticationError",
     "BadRequestError",
     "Bucket",
+    "Comparison",
+    "ConflictError",
+    "EvalSummaries",
+    "EvalSummary",
     "F",
     "Filter",
     "FilterError",
     "HeliconeError",
     "HeliconeEvals",
+    "HourlyAverage",
+    "HourlyCount",
     "InternalServerError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
+    "ResponseTooLargeError",
+    "ResponseValidationError",
     "ResultError",
+    "ScoreComparison",
     "ScoreDistribution",
     "ScoreDistributions",
+    "ScoresNotVisibleError",
     "UnprocessableEntityError",
+    "Window",
     "__version__",
 ]
 

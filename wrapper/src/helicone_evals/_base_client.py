@@ -1,64 +1,83 @@
-"""What the sync and the async client share: configuration, the request, the retry policy.
+"""The one transport: every operation of the SDK goes through ``SyncAPIClient._send`` or
+``AsyncAPIClient._send``.
 
-The request goes through the generated layer: ``_get_kwargs`` of the generated endpoint module
-gives its method, path and content type (once, at import: they do not vary per call), and the
-generated ``AuthenticatedClient`` holds the ``httpx`` client that sends it. The body is sent
-pre-encoded (``_query.encode_body``), so a reused ``Filter`` is encoded once.
+A call is first turned into a :class:`Plan` (which operation, its path parameters, the encoded
+JSON body, how to read the answer's ``data``, per-call options). All argument checking happens
+while the plan is made, so a bad argument never costs a request. The transport then sends the
+plan through the generated endpoint module of the operation (``sync_raw``/``asyncio_raw``, from
+``helicone_evals_generated.operations.OPERATIONS[...].module``), retries what is worth retrying,
+turns error statuses into typed exceptions, unwraps the ``{data, error}`` envelope and logs each
+attempt (the final URL when redirected; never the key).
 
-The generated ``sync_detailed``/``asyncio_detailed`` are not used, because their response
-handling would run ``response.json()`` and the attrs ``from_dict`` on every 200 (raising raw
-JSONDecodeError/KeyError on an odd body, and ``HTTPStatus(...)`` raises ValueError on a status
-such as 520): the wrapper validates the response bytes with the generated pydantic models
-instead (see ``_response``).
-
-Tests patch ``sleep``/``asleep``/``jitter`` in this module, so they never really wait.
+Tests patch ``sleep``/``asleep``/``jitter``/``monotonic`` in this module, so they never wait.
 """
 
 from __future__ import annotations
 
 import asyncio
 import copy
-import email.utils
+import importlib
+import json
 import logging
-import math
-import os
 import random
 import time
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Final, Self, TypeVar, cast
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Final, Generic, NamedTuple, Self, TypeVar
 
 import httpx
 
-from helicone_evals_generated.client import AuthenticatedClient
-from helicone_evals_generated.client.api.evals import query_score_distributions as _endpoint
-
-from ._exceptions import APIConnectionError, APITimeoutError, HeliconeError
+from . import _config
+from ._config import (
+    MAX_RETRY_AFTER,
+    RETRY_STATUSES,
+    TimeoutLike,
+    check_flag,
+    check_http_client,
+    check_max_response_bytes,
+    check_max_retries,
+    ensure_open,
+    resolve_api_key,
+    resolve_base_url,
+    retry_after,
+    to_timeout,
+)
+from ._exceptions import APITimeoutError, ArgumentError
 from ._logging import logger, setup_logging
-from ._query import encode_body
-from ._response import redact
+from ._reading import aread_response, attempt_budget, read_response
+from ._response import RawResponse, connection_error, parse_data, status_error
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from helicone_evals_generated.client.models import EvalQueryParams
+    from collections.abc import Awaitable
 
-__all__ = ["NOT_GIVEN", "BaseClient", "NotGiven", "asleep", "jitter", "retry_after", "sleep"]
+    from helicone_evals_generated.client import AuthenticatedClient
+    from helicone_evals_generated.operations import Operation
 
-REGION_URLS: Final = {"us": "https://api.helicone.ai", "eu": "https://eu.api.helicone.ai"}
-DEFAULT_TIMEOUT: Final = 60.0
-DEFAULT_MAX_RETRIES: Final = 2
-INITIAL_RETRY_DELAY: Final = 0.5
-MAX_RETRY_DELAY: Final = 8.0
-MAX_RETRY_AFTER: Final = 60.0
-RETRY_STATUSES: Final = frozenset({408, 409, 429})
+__all__ = [
+    "NOT_GIVEN",
+    "AsyncAPIClient",
+    "BaseClient",
+    "NotGiven",
+    "Plan",
+    "RawResponse",
+    "SyncAPIClient",
+    "asleep",
+    "endpoint",
+    "jitter",
+    "monotonic",
+    "retry_after",
+    "sleep",
+]
+
+T = TypeVar("T")
+
 USER_AGENT: Final = f"helicone-evals-python/{__version__}"
 
-# Patch points for tests: the retry loops look these up on the module at call time.
+# Patch points for tests: the loops look these up on the module at call time.
 sleep = time.sleep
 asleep = asyncio.sleep
 jitter = random.random
-
-# Transport failures worth another attempt; a bad URL scheme or a redirect loop is not.
-_RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.ProtocolError)
+monotonic = time.monotonic
 
 
 class NotGiven:
@@ -73,8 +92,6 @@ class NotGiven:
 
 NOT_GIVEN: Final = NotGiven()
 
-TimeoutLike = float | httpx.Timeout | None
-
 
 class _Secret(str):
     """The API key as handed to the generated client: its repr does not show it."""
@@ -85,96 +102,175 @@ class _Secret(str):
         return "'***'"
 
 
-class _WireBody:
-    """Stands in for the generated ``EvalQueryParams``: ``_get_kwargs`` only calls ``to_dict``."""
-
-    __slots__ = ("_body",)
-
-    def __init__(self, body: dict[str, Any]) -> None:
-        self._body = body
-
-    def to_dict(self) -> dict[str, Any]:
-        return self._body
-
-
 _HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
-
-# What the generated endpoint sends, less its body: {"method", "url", "headers"}.
-_ENDPOINT: Final[dict[str, Any]] = {
-    k: v
-    for k, v in _endpoint._get_kwargs(body=cast("EvalQueryParams", _WireBody({}))).items()
-    if k != "json"
-}
-
-
-def resolve_api_key(api_key: str | None) -> str:
-    key = api_key if api_key is not None else os.environ.get("HELICONE_API_KEY", "")
-    if not isinstance(key, str):
-        raise HeliconeError(f"api_key must be a string, got {type(key).__name__}")
-    key = key.strip()
-    if not key:
-        raise HeliconeError(
-            "No Helicone API key: set the HELICONE_API_KEY environment variable or pass "
-            "api_key=... to the client (keys are made at https://us.helicone.ai/settings/api-keys)"
-        )
-    return key
-
-
-def resolve_base_url(base_url: str | None, region: str) -> str:
-    if region not in REGION_URLS:
-        raise ValueError(f"region must be one of {sorted(REGION_URLS)}, got {region!r}")
-    url = base_url or os.environ.get("HELICONE_BASE_URL") or REGION_URLS[region]
-    url = url.strip().rstrip("/")
-    if not url.startswith(("http://", "https://")):
-        raise ValueError(f"base_url must start with http:// or https://, got {url!r}")
-    return url
-
-
-def to_timeout(timeout: TimeoutLike) -> httpx.Timeout:
-    if isinstance(timeout, bool) or (
-        timeout is not None
-        and not isinstance(timeout, httpx.Timeout)
-        and not (isinstance(timeout, int | float) and timeout > 0)
-    ):
-        raise ValueError(f"timeout must be a positive number, httpx.Timeout or None: {timeout!r}")
-    return httpx.Timeout(timeout)
-
-
-def check_max_retries(max_retries: int) -> int:
-    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-        raise ValueError(f"max_retries must be an int >= 0, got {max_retries!r}")
-    return max_retries
-
-
-def retry_after(headers: httpx.Headers) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (seconds or an HTTP date), or None."""
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        seconds = (when - datetime.now(UTC)).total_seconds()
-    if math.isnan(seconds):
-        return None
-    return max(0.0, seconds)
+_BUILDER: Final = object()  # key of the request-building generated client in ``_bound``
 
 
 def backoff(retries: int) -> float:
     """0.5 s, 1 s, 2 s, ... capped at 8 s, each shortened by up to 25% at random."""
-    return min(INITIAL_RETRY_DELAY * 2.0**retries, MAX_RETRY_DELAY) * (1.0 - 0.25 * jitter())
+    return _config.backoff(retries, jitter())
+
+
+# -- operations ----------------------------------------------------------------------------
+
+
+class Endpoint(NamedTuple):
+    """A selected operation and the generated functions that send it."""
+
+    operation: Operation
+    build_request: Callable[..., httpx.Request]
+    sync_raw: Callable[..., httpx.Response]
+    asyncio_raw: Callable[..., Awaitable[httpx.Response]]
+    path_names: dict[str, str]
+    """Both the wire (``requestId``) and the Python (``request_id``) name -> the Python name."""
+
+
+_ENDPOINTS: dict[str, Endpoint] = {}
+
+
+def endpoint(operation_id: str) -> Endpoint:
+    """The generated endpoint of ``operation_id``, its module imported on first use."""
+    found = _ENDPOINTS.get(operation_id)
+    if found is not None:
+        return found
+    from helicone_evals_generated.operations import OPERATIONS
+
+    operation = OPERATIONS.get(operation_id) if isinstance(operation_id, str) else None
+    if operation is None:
+        raise ArgumentError(
+            f"operation_id: expected one of the operations this SDK was generated with "
+            f"({', '.join(OPERATIONS)}), got {operation_id!r}"
+        )
+    module = importlib.import_module(operation.module)
+    names = dict(operation.path_params)
+    names.update({python: python for _, python in operation.path_params})
+    found = Endpoint(operation, module.build_request, module.sync_raw, module.asyncio_raw, names)
+    _ENDPOINTS[operation_id] = found
+    return found
+
+
+# One encoder for every body: json.dumps with options builds a new one each time.
+_ENCODER: Final = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def encode_json(value: object, what: str = "json") -> bytes:
+    """``value`` as a compact UTF-8 JSON body; ArgumentError naming ``what`` if it cannot be."""
+    try:
+        return _ENCODER.encode(value).encode()
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise ArgumentError(
+            f"{what}: expected JSON-serialisable data (dicts, lists, str, int, finite floats, "
+            f"bool, None): {exc}"
+        ) from None
+
+
+def _identity(data: Any) -> Any:
+    return data
+
+
+class Plan(Generic[T]):
+    """One request, checked and encoded, and how to turn the answer's ``data`` into ``T``."""
+
+    __slots__ = ("content", "endpoint", "max_retries", "parse", "path", "timeout")
+
+    def __init__(
+        self,
+        operation_id: str,
+        *,
+        parse: Callable[[Any], T],
+        content: bytes | None = None,
+        path: Mapping[str, str] | None = None,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        timeout: TimeoutLike | NotGiven = NOT_GIVEN,
+    ) -> None:
+        self.endpoint = endpoint(operation_id)
+        self.parse = parse
+        self.content = content
+        self.path = _path_kwargs(self.endpoint, path)
+        self.max_retries = max_retries
+        self.timeout = timeout
+
+
+def _path_kwargs(ep: Endpoint, given: Mapping[str, str] | None) -> dict[str, str]:
+    """The path parameters as the generated functions take them (Python names), checked."""
+    operation = ep.operation
+    if not operation.path_params:
+        if given:
+            raise ArgumentError(
+                f"path_params: {operation.operation_id} takes no path parameters, got "
+                f"{sorted(given)}"
+            )
+        return {}
+    if given is None:
+        given = {}
+    if not isinstance(given, Mapping):
+        raise ArgumentError(
+            f"path_params: expected a mapping of names to strings, got {type(given).__name__}"
+        )
+    kwargs: dict[str, str] = {}
+    for name, value in given.items():
+        python = ep.path_names.get(name)
+        if python is None:
+            raise ArgumentError(
+                f"path_params: {operation.operation_id} has no path parameter {name!r}; it "
+                f"takes {', '.join(wire for wire, _ in operation.path_params)}"
+            )
+        if not isinstance(value, str) or not value:
+            raise ArgumentError(
+                f"path_params[{name!r}]: expected a non-empty string, got {value!r}"
+            )
+        kwargs[python] = value
+    missing = [wire for wire, python in operation.path_params if python not in kwargs]
+    if missing:
+        raise ArgumentError(
+            f"path_params: {operation.operation_id} ({operation.method} {operation.path}) "
+            f"needs {', '.join(missing)}"
+        )
+    return kwargs
+
+
+def plan_request(
+    operation_id: str,
+    path_params: Mapping[str, str] | None,
+    json: object,
+    max_retries: int | NotGiven,
+    timeout: TimeoutLike | NotGiven,
+) -> Plan[Any]:
+    """The plan of ``client.request(...)``: any selected operation, its ``data`` as parsed."""
+    ep = endpoint(operation_id)
+    operation = ep.operation
+    content: bytes | None = None
+    if operation.request_schema is None:
+        if json is not None:
+            raise ArgumentError(
+                f"json: {operation_id} ({operation.method} {operation.path}) takes no body"
+            )
+    elif json is None:
+        raise ArgumentError(
+            f"json: {operation_id} ({operation.method} {operation.path}) needs a JSON body "
+            f"({operation.request_schema} in the API's schema)"
+        )
+    else:
+        content = encode_json(json)
+    return Plan(
+        operation_id,
+        parse=_identity,
+        content=content,
+        path=path_params,
+        max_retries=max_retries,
+        timeout=timeout,
+    )
+
+
+# -- the clients ---------------------------------------------------------------------------
 
 
 class BaseClient:
     """Configuration and per-attempt decisions; subclasses own the ``httpx`` client."""
 
     _generated: AuthenticatedClient
+    _http: httpx.Client | httpx.AsyncClient
+    _is_async: bool = False
 
     def __init__(
         self,
@@ -184,6 +280,8 @@ class BaseClient:
         region: str,
         timeout: TimeoutLike,
         max_retries: int,
+        max_response_bytes: int | None,
+        strict_response_validation: bool,
     ) -> None:
         setup_logging()
         self._api_key = resolve_api_key(api_key)
@@ -191,11 +289,17 @@ class BaseClient:
         self._timeout_arg = timeout
         self._timeout = to_timeout(timeout)
         self._max_retries = check_max_retries(max_retries)
+        self._max_response_bytes = check_max_response_bytes(max_response_bytes)
+        self._strict = check_flag(strict_response_validation, "strict_response_validation")
         self._headers = self._make_headers()
-        # Sent with each request only when the httpx client does not already carry them (one
-        # passed in, or a with_options copy with another key): merging costs per call.
-        self._request_headers: dict[str, str] = {}
+        # True when the httpx client does not carry this client's URL and headers (one passed
+        # in, or a with_options copy with another key or URL): requests are then built apart
+        # (``_build``) and sent; the usual path is the generated ``sync_raw``/``asyncio_raw``.
+        self._foreign_http = False
         self._owns_http = True
+        self._bound: dict[object, Any] = {}  # resources and bound operations, made once
+        self._client = self  # what the operations send through (see resources._resource)
+        self._raw = False
 
     def __repr__(self) -> str:  # never the key
         return (
@@ -237,6 +341,8 @@ class BaseClient:
         Closing the copy or the original closes the pool they share (if the client made it).
         """
         new = copy.copy(self)
+        new._bound = {}
+        new._client = new
         if api_key is not None:
             new._api_key = resolve_api_key(api_key)
         if base_url is not None:
@@ -246,7 +352,8 @@ class BaseClient:
         if max_retries is not None:
             new._max_retries = check_max_retries(max_retries)
         if api_key is not None or base_url is not None:
-            new._headers = new._request_headers = new._make_headers()
+            new._headers = new._make_headers()
+            new._foreign_http = True
             new._generated = new._new_generated()
             new._attach(new._generated)
         return new
@@ -260,16 +367,13 @@ class BaseClient:
             "Accept": "application/json",
         }
 
-    def _open_http(self, http_client: _HttpT | None, cls: type[_HttpT]) -> _HttpT:
+    def _open_http(self, http_client: object, cls: type[_HttpT]) -> _HttpT:
         """The httpx client to send with: the caller's (theirs to close) or a new one of ours."""
-        if http_client is not None and not isinstance(http_client, cls):
-            raise TypeError(
-                f"http_client must be an httpx.{cls.__name__}, got {type(http_client)!r}"
-            )
-        self._owns_http = http_client is None
-        if http_client is not None:
-            self._request_headers = self._headers  # the caller's client lacks our headers
-            return http_client
+        given = check_http_client(http_client, cls)
+        self._owns_http = given is None
+        if given is not None:
+            self._foreign_http = True  # the caller's client lacks our URL and headers
+            return given
         return cls(
             base_url=self._base_url,
             headers=self._headers,
@@ -278,41 +382,42 @@ class BaseClient:
         )
 
     def _new_generated(self) -> AuthenticatedClient:
+        from helicone_evals_generated.client import AuthenticatedClient
+
         return AuthenticatedClient(
             base_url=self._base_url,
             token=_Secret(self._api_key),
             timeout=self._timeout,
             follow_redirects=True,
-            headers={"User-Agent": USER_AGENT},
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
         )
 
     def _attach(self, generated: AuthenticatedClient) -> None:
         raise NotImplementedError
 
-    def _build_request(
-        self,
-        filter: object,
-        start: Any,
-        end: Any,
-        limit: int | None,
-        offset: int | None,
-        time_zone_difference: float | None,
-    ) -> dict[str, Any]:
-        """The keyword arguments for ``httpx.Client.request``.
+    def _send(self, plan: Plan[Any], raw: bool = False) -> Any:
+        """Send ``plan``: its result (a coroutine of it on the async client)."""
+        raise NotImplementedError
 
-        Method, path and headers are the generated endpoint's (``_ENDPOINT``); the body is sent
-        pre-encoded, the same JSON the generated ``json=`` would send (a test checks it).
+    def _build(self, plan: Plan[Any], timeout: httpx.Timeout) -> httpx.Request:
+        """The generated endpoint's request with this client's URL and headers.
+
+        For an ``httpx`` client that lacks them (see ``_foreign_http``): the request is built
+        by the generated ``build_request`` on a generated client of this client's settings that
+        never sends anything (it only builds), then sent by the ``httpx`` client in use.
         """
-        content = encode_body(filter, start, end, limit, offset, time_zone_difference)
-        headers = _ENDPOINT["headers"]
-        if self._request_headers:
-            headers = {**headers, **self._request_headers}
-        return {
-            "method": _ENDPOINT["method"],
-            "url": self._base_url + _ENDPOINT["url"],
-            "headers": headers,
-            "content": content,
-        }
+        builder = self._bound.get(_BUILDER)
+        if builder is None:
+            builder = self._bound[_BUILDER] = self._new_generated()
+        request: httpx.Request = plan.endpoint.build_request(
+            client=builder, **plan.path, content=plan.content, timeout=timeout
+        )
+        return request
+
+    def _close_builder(self) -> None:
+        builder = self._bound.pop(_BUILDER, None)
+        if builder is not None:
+            builder.get_httpx_client().close()
 
     def _options(
         self, max_retries: int | NotGiven, timeout: TimeoutLike | NotGiven
@@ -324,34 +429,38 @@ class BaseClient:
             self._timeout if isinstance(timeout, NotGiven) else to_timeout(timeout),
         )
 
-    def _connection_error(self, exc: httpx.RequestError) -> APIConnectionError:
-        cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-        what = "Request timed out" if cls is APITimeoutError else "Connection error"
-        detail = redact(str(exc), self._api_key)
-        error = cls(f"{what}: {detail}" if detail else f"{what}.", request=exc.request)
-        error.__cause__ = exc
-        error.__suppress_context__ = True
-        return error
+    def _deadline(self, response: httpx.Response, started: float) -> float | None:
+        """When this attempt must have read its whole answer (``time.monotonic``), or None."""
+        budget = attempt_budget(response.request)
+        return None if budget is None else started + budget
+
+    def _outcome(self, plan: Plan[T], response: httpx.Response) -> T:
+        """``T`` from a read 2xx answer: the envelope's ``data`` validated, then parsed."""
+        shape = plan.endpoint.operation.success_shape
+        return plan.parse(parse_data(response, shape, self._api_key, strict=self._strict))
 
     def _retry_delay(
         self,
-        url: str,
+        plan: Plan[Any],
         retries: int,
         max_retries: int,
         started: float,
         response: httpx.Response | None = None,
-        exc: httpx.RequestError | None = None,
+        exc: Exception | None = None,
     ) -> float | None:
         """Log the attempt; the seconds to wait before the next one, or None to give up."""
-        elapsed = (time.perf_counter() - started) * 1000
+        elapsed = (time.monotonic() - started) * 1000
+        method = plan.endpoint.operation.method
         if response is not None:
+            url: object = response.url  # the final URL, after any redirect
             status = response.status_code
             outcome = f"{status} {response.reason_phrase}".strip()
             retryable = status in RETRY_STATUSES or status >= 500
         else:
+            url = _url_of(exc, plan)
             outcome = type(exc).__name__
             retryable = isinstance(exc, _RETRYABLE_ERRORS)
-        logger.debug("POST %s -> %s (retry %d, %.1f ms)", url, outcome, retries, elapsed)
+        logger.debug("%s %s -> %s (retry %d, %.1f ms)", method, url, outcome, retries, elapsed)
         if not retryable or retries >= max_retries:
             return None
         delay = retry_after(response.headers) if response is not None else None
@@ -359,14 +468,16 @@ class BaseClient:
             delay = backoff(retries)
         elif delay > MAX_RETRY_AFTER:
             logger.info(
-                "Not retrying POST %s: Retry-After asks for %.0f s (more than %.0f s)",
+                "Not retrying %s %s: Retry-After asks for %.0f s (more than %.0f s)",
+                method,
                 url,
                 delay,
                 MAX_RETRY_AFTER,
             )
             return None
         logger.info(
-            "Retrying POST %s in %.2f s after %s (retry %d of %d)",
+            "Retrying %s %s in %.2f s after %s (retry %d of %d)",
+            method,
             url,
             delay,
             outcome,
@@ -376,15 +487,155 @@ class BaseClient:
         return delay
 
     def _log_success(
-        self, url: str, response: httpx.Response, retries: int, started: float
+        self, plan: Plan[Any], response: httpx.Response, retries: int, started: float
     ) -> None:
         if logger.isEnabledFor(logging.DEBUG):
-            elapsed = (time.perf_counter() - started) * 1000
+            elapsed = (time.monotonic() - started) * 1000
             logger.debug(
-                "POST %s -> %d %s (retry %d, %.1f ms)",
-                url,
+                "%s %s -> %d %s (retry %d, %.1f ms)",
+                plan.endpoint.operation.method,
+                response.url,  # the final URL, after any redirect
                 response.status_code,
                 response.reason_phrase,
                 retries,
                 elapsed,
             )
+
+
+# Transport failures worth another attempt; a bad URL scheme or a redirect loop is not. An
+# attempt that timed out as a whole (``_reading``'s deadline) is retried like any timeout.
+_RETRYABLE_ERRORS = (
+    httpx.TimeoutException,
+    httpx.NetworkError,
+    httpx.ProtocolError,
+    APITimeoutError,
+)
+
+
+def _url_of(exc: Exception | None, plan: Plan[Any]) -> object:
+    url = getattr(exc, "url", None)  # APITimeoutError
+    if url is not None:
+        return url
+    try:
+        return (
+            exc.request.url if isinstance(exc, httpx.RequestError) else plan.endpoint.operation.path
+        )
+    except RuntimeError:  # an httpx error raised before a request existed
+        return plan.endpoint.operation.path
+
+
+class SyncAPIClient(BaseClient):
+    """The synchronous transport."""
+
+    _http: httpx.Client
+
+    def _attach(self, generated: AuthenticatedClient) -> None:
+        generated.set_httpx_client(self._http)
+
+    def _send(self, plan: Plan[T], raw: bool = False) -> Any:
+        """Send ``plan`` with retries: its result, or a RawResponse of it when ``raw``."""
+        ensure_open(self._http, owned=self._owns_http)
+        retries_allowed, timeout = self._options(plan.max_retries, plan.timeout)
+        ep = plan.endpoint
+        retries = 0
+        while True:
+            started = time.monotonic()
+            error: Exception
+            try:
+                if self._foreign_http:
+                    response = self._http.send(self._build(plan, timeout), stream=True)
+                else:
+                    response = ep.sync_raw(
+                        client=self._generated,
+                        **plan.path,
+                        content=plan.content,
+                        timeout=timeout,
+                        stream=True,
+                    )
+                read_response(
+                    response,
+                    deadline=self._deadline(response, started),
+                    max_bytes=self._max_response_bytes,
+                )
+            except httpx.RequestError as exc:
+                error = connection_error(exc, self._api_key)
+                delay = self._retry_delay(plan, retries, retries_allowed, started, exc=exc)
+            except APITimeoutError as exc:
+                error = exc
+                delay = self._retry_delay(plan, retries, retries_allowed, started, exc=exc)
+            else:
+                if response.is_success:
+                    self._log_success(plan, response, retries, started)
+                    result = self._outcome(plan, response)
+                    return RawResponse(response, result) if raw else result
+                error = status_error(response, self._api_key)
+                delay = self._retry_delay(plan, retries, retries_allowed, started, response)
+            if delay is None:
+                raise error
+            sleep(delay)
+            retries += 1
+
+    def close(self) -> None:
+        """Close the connection pool (unless it is an ``http_client`` that was passed in)."""
+        self._close_builder()
+        if self._owns_http:
+            self._http.close()
+
+
+class AsyncAPIClient(BaseClient):
+    """The asyncio transport: the same loop, awaited."""
+
+    _http: httpx.AsyncClient
+    _is_async = True
+
+    def _attach(self, generated: AuthenticatedClient) -> None:
+        generated.set_async_httpx_client(self._http)
+
+    async def _send(self, plan: Plan[T], raw: bool = False) -> Any:
+        """Send ``plan`` with retries: its result, or a RawResponse of it when ``raw``."""
+        ensure_open(self._http, owned=self._owns_http)
+        retries_allowed, timeout = self._options(plan.max_retries, plan.timeout)
+        ep = plan.endpoint
+        retries = 0
+        while True:
+            started = time.monotonic()
+            error: Exception
+            try:
+                if self._foreign_http:
+                    response = await self._http.send(self._build(plan, timeout), stream=True)
+                else:
+                    response = await ep.asyncio_raw(
+                        client=self._generated,
+                        **plan.path,
+                        content=plan.content,
+                        timeout=timeout,
+                        stream=True,
+                    )
+                await aread_response(
+                    response,
+                    deadline=self._deadline(response, started),
+                    max_bytes=self._max_response_bytes,
+                )
+            except httpx.RequestError as exc:
+                error = connection_error(exc, self._api_key)
+                delay = self._retry_delay(plan, retries, retries_allowed, started, exc=exc)
+            except APITimeoutError as exc:
+                error = exc
+                delay = self._retry_delay(plan, retries, retries_allowed, started, exc=exc)
+            else:
+                if response.is_success:
+                    self._log_success(plan, response, retries, started)
+                    result = self._outcome(plan, response)
+                    return RawResponse(response, result) if raw else result
+                error = status_error(response, self._api_key)
+                delay = self._retry_delay(plan, retries, retries_allowed, started, response)
+            if delay is None:
+                raise error
+            await asleep(delay)
+            retries += 1
+
+    async def aclose(self) -> None:
+        """Close the connection pool (unless it is an ``http_client`` that was passed in)."""
+        self._close_builder()
+        if self._owns_http:
+            await self._http.aclose()

@@ -1,20 +1,26 @@
 """The exceptions the SDK raises: one hierarchy, shaped like the major generated SDKs'.
 
-The hierarchy::
+Every failure of a public call is a ``HeliconeError``; nothing else escapes. The hierarchy::
 
     HeliconeError
-    ├── FilterError (also a ValueError)      a filter, time or argument is not valid
+    ├── ArgumentError (also a ValueError)    a bad argument or client option; nothing was sent
+    │   └── FilterError                      a bad filter or time window
     ├── APIConnectionError                   the request never got an HTTP answer
-    │   └── APITimeoutError
+    │   └── APITimeoutError                  ... within the timeout
     ├── APIStatusError                       the server answered with an error status
     │   ├── BadRequestError                  400
     │   ├── AuthenticationError              401
     │   ├── PermissionDeniedError            403
     │   ├── NotFoundError                    404
+    │   ├── ConflictError                    409
     │   ├── UnprocessableEntityError         422
     │   ├── RateLimitError                   429
     │   └── InternalServerError              >= 500
-    └── ResultError                          a 2xx answer whose envelope holds an error
+    ├── ResultError                          a 2xx whose envelope reports an error
+    ├── ResponseValidationError              the answer does not match the API's schema
+    └── ResponseTooLargeError                the answer is larger than max_response_bytes
+
+A call on a closed client raises ``HeliconeError`` itself.
 """
 
 from __future__ import annotations
@@ -28,14 +34,18 @@ __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "ArgumentError",
     "AuthenticationError",
     "BadRequestError",
+    "ConflictError",
     "FilterError",
     "HeliconeError",
     "InternalServerError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
+    "ResponseValidationError",
     "ResultError",
     "UnprocessableEntityError",
 ]
@@ -45,26 +55,47 @@ class HeliconeError(Exception):
     """Base class of every error the SDK raises."""
 
 
-class FilterError(HeliconeError, ValueError):
-    """A filter, a time window or a query argument is not valid; nothing was sent."""
+class ArgumentError(HeliconeError, ValueError):
+    """An argument or a client option is not valid; nothing was sent.
+
+    The message names the argument and the accepted forms (never the API key's value).
+    """
+
+
+class FilterError(ArgumentError):
+    """A filter or a time window is not valid; nothing was sent."""
 
 
 class APIConnectionError(HeliconeError):
-    """The request did not get an HTTP response (DNS, refused connection, reset, ...)."""
+    """The request did not get an HTTP response (DNS, refused connection, reset, ...).
 
-    def __init__(self, message: str = "Connection error.", *, request: httpx.Request | None = None):
+    ``url`` is the URL that was tried, when known; the message names it too.
+    """
+
+    def __init__(
+        self,
+        message: str = "Connection error.",
+        *,
+        request: httpx.Request | None = None,
+        url: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.request = request
+        self.url = url if url is not None or request is None else str(request.url)
 
 
 class APITimeoutError(APIConnectionError):
-    """The request timed out."""
+    """No complete answer came within the timeout (which bounds each attempt)."""
 
     def __init__(
-        self, message: str = "Request timed out.", *, request: httpx.Request | None = None
-    ):
-        super().__init__(message, request=request)
+        self,
+        message: str = "Request timed out.",
+        *,
+        request: httpx.Request | None = None,
+        url: str | None = None,
+    ) -> None:
+        super().__init__(message, request=request, url=url)
 
 
 class APIStatusError(HeliconeError):
@@ -72,7 +103,8 @@ class APIStatusError(HeliconeError):
 
     ``message`` is what the server said (the envelope's ``error``, a 422's ``message`` and
     ``details``, a plain-text body, or an excerpt of an HTML page); ``body`` is the decoded
-    JSON body, or the text when it is not JSON; ``response`` is the ``httpx.Response``.
+    JSON body, or the text when it is not JSON, with the API key replaced by ``***``;
+    ``response`` is the ``httpx.Response``.
     """
 
     def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
@@ -96,7 +128,11 @@ class PermissionDeniedError(APIStatusError):
 
 
 class NotFoundError(APIStatusError):
-    """404: no such endpoint at this base URL."""
+    """404: no such endpoint (or object) at this base URL."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the server's state (retried like a 429)."""
 
 
 class UnprocessableEntityError(APIStatusError):
@@ -112,9 +148,46 @@ class InternalServerError(APIStatusError):
 
 
 class ResultError(HeliconeError):
-    """The server answered 2xx but its ``{data, error}`` envelope carried an error."""
+    """The server answered 2xx, but its ``{data, error}`` envelope reports an error.
+
+    ``message`` is the server's ``error``; ``response`` the ``httpx.Response``.
+    """
 
     def __init__(self, message: str, *, response: httpx.Response | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.response = response
+
+
+class ResponseValidationError(HeliconeError):
+    """The answer does not match the API's schema: not JSON, a missing or mistyped field,
+    a NaN or infinite number, nesting too deep, or (with ``strict_response_validation``)
+    a field the schema does not know.
+
+    ``message`` says where (``data.0.distribution.1.value: ...``) with an excerpt of the body;
+    ``response`` is the ``httpx.Response``.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.response = response
+
+
+class ResponseTooLargeError(HeliconeError):
+    """The answer (decompressed) exceeds the client's ``max_response_bytes``; reading stopped.
+
+    ``limit`` is that limit in bytes; ``response`` the ``httpx.Response`` (its body unread).
+    """
+
+    def __init__(self, message: str, *, limit: int, response: httpx.Response | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.limit = limit
+        self.response = response
+
+
+# Tracebacks and reprs show the public path (helicone_evals.NotFoundError), not this module.
+for _name in __all__:
+    globals()[_name].__module__ = "helicone_evals"
+del _name

@@ -6,14 +6,13 @@ Everything here runs before a request is made, so a bad argument never costs a r
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeAlias
 
 from ._exceptions import FilterError
-from ._filters import F, Filter
-from ._times import to_datetime, to_iso
+from ._times import shift, to_datetime, to_iso
+from .filters import F, Filter
 
 __all__ = [
     "ALL",
@@ -56,7 +55,7 @@ def time_window(start: TimeLike | timedelta, end: TimeLike | None) -> tuple[str,
             raise FilterError(
                 f"start: a timedelta means 'that long before end' and must be positive, got {start}"
             )
-        start_dt = end_dt - start
+        start_dt = shift(end_dt, start)
     else:
         start_dt = to_datetime(start, what="start")
     start_iso, end_iso = to_iso(start_dt, what="start"), to_iso(end_dt, what="end")
@@ -65,12 +64,26 @@ def time_window(start: TimeLike | timedelta, end: TimeLike | None) -> tuple[str,
     return start_iso, end_iso
 
 
+_MAX_COUNT = 2**31 - 1  # the server's integers are 32-bit
+_MAX_TZ_MINUTES = 24 * 60
+
+
 def _count(value: object, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise FilterError(f"{what}: expected a non-negative int, got {value!r}")
+        raise FilterError(f"{what}: expected a non-negative int, got {_show(value)}")
     if value < 0:
-        raise FilterError(f"{what}: must not be negative, got {value}")
+        raise FilterError(f"{what}: must not be negative, got {_show(value)}")
+    if value > _MAX_COUNT:
+        raise FilterError(f"{what}: must be at most {_MAX_COUNT:,}, got {_show(value)}")
     return value
+
+
+def _show(value: object, limit: int = 80) -> str:
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long to print
+        text = f"an int of more than {limit} digits"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def build_body(
@@ -132,7 +145,14 @@ def _options(
         body["offset"] = _count(offset, "offset")
     if time_zone_difference is not None:
         tzd = time_zone_difference
-        if isinstance(tzd, bool) or not isinstance(tzd, int | float) or not math.isfinite(tzd):
-            raise FilterError(f"time_zone_difference: expected a finite number, got {tzd!r}")
+        if (
+            isinstance(tzd, bool)
+            or not isinstance(tzd, int | float)
+            or not -_MAX_TZ_MINUTES <= tzd <= _MAX_TZ_MINUTES  # False for NaN
+        ):
+            raise FilterError(
+                f"time_zone_difference: expected minutes between -{_MAX_TZ_MINUTES} and "
+                f"{_MAX_TZ_MINUTES}, got {_show(tzd)}"
+            )
         body["timeZoneDifference"] = tzd
     return body

@@ -1,12 +1,21 @@
-"""What a score-distribution query returns: one histogram per score name.
+"""What a score-distribution query returns: one histogram per score name, and its statistics.
 
 The server answers with ClickHouse's ``histogram(10)(score)``: an adaptive histogram of at most
 ten bins of unequal width. Each bin has a ``lower`` and ``upper`` edge and a ``value``; the
 values of one distribution add up to the number of scored requests, but a single value is a
-smoothed weight, not a plain count. With ten or fewer distinct scores (booleans, small integer
-scales) the server's centroids are exactly the distinct scores, and :meth:`ScoreDistribution.mean`
-and :meth:`ScoreDistribution.quantile` recover them (and their counts) exactly. With more distinct
-scores the server has merged neighbours and both are estimates.
+smoothed weight, not a plain count.
+
+For centroids ``v[0] < ... < v[k-1]`` holding ``c[i]`` rows, bin ``i`` spans ``lower = min``
+(first) or ``(v[i-1] + v[i]) / 2`` to ``upper = max`` (last) or ``(v[i] + v[i+1]) / 2``, and its
+value is ``(L + U) / 2`` with ``L = c[0]`` (first) or ``(c[i-1] + 3 c[i]) / 4`` and ``U = c[-1]``
+(last) or ``(c[i+1] + 3 c[i]) / 4``: ``(7 c[0] + c[1]) / 8``, ``(c[i-1] + 6 c[i] + c[i+1]) / 8``,
+``(c[-2] + 7 c[-1]) / 8``. That tridiagonal system always gives back the counts ``c``; the edges
+give the centroids up to one unknown, which ``lower = min`` pins down unless the lowest scores
+were merged. With ten or fewer distinct scores (booleans, small integer scales) the centroids
+are the distinct scores themselves: :meth:`ScoreDistribution.counts` is then exact, and so are
+``mean()``, ``variance()``, ``std()`` and ``quantile()``. With more, the server has merged
+neighbouring scores and these are estimates; :meth:`ScoreDistribution.mean_bounds` says how far
+off the mean can be.
 
 A response is validated in one pass against the generated schema (see ``_response``); the
 ``Bucket`` objects of a distribution are made the first time ``distribution`` is read.
@@ -14,16 +23,54 @@ A response is validated in one pass against the generated schema (see ``_respons
 
 from __future__ import annotations
 
-import itertools
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, SupportsIndex, overload
+
+from ._exceptions import ArgumentError, HeliconeError
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Bucket", "ScoreDistribution", "ScoreDistributions"]
+__all__ = [
+    "Bucket",
+    "MissingExtraError",
+    "NotExactError",
+    "ScoreDistribution",
+    "ScoreDistributions",
+    "StatisticsError",
+    "is_boolean_score",
+]
 
-_PANDAS_HINT = "to_pandas() needs pandas: pip install 'helicone-evals[pandas]'"
+# ClickHouse's histogram(10): merging neighbours always leaves exactly this many bins.
+_MAX_BINS = 10
+_BOOLEAN_SUFFIX = "-hcone-bool"
+_FEEDBACK = "helicone-score-feedback"
+
+
+class StatisticsError(HeliconeError, ValueError):
+    """A statistic the distribution cannot give: it is empty, too small, or not boolean."""
+
+
+class NotExactError(StatisticsError):
+    """Exact counts were asked for, but the server merged neighbouring scores into one bin."""
+
+
+class MissingExtraError(HeliconeError, ImportError):
+    """An optional dependency is not installed; the message names the extra that brings it."""
+
+
+def missing_extra(what: str, module: str, extra: str) -> MissingExtraError:
+    """The error for ``what`` needing ``module``, with the pip command that installs it."""
+    return MissingExtraError(
+        f'{what} needs {module}: pip install "helicone-evals[{extra}]" '
+        f"(or './wrapper[{extra}]' from a clone of the repository)"
+    )
+
+
+def is_boolean_score(name: str) -> bool:
+    """Whether ``name`` is a boolean score: ``<name>-hcone-bool`` or ``helicone-score-feedback``."""
+    return name.endswith(_BOOLEAN_SUFFIX) or name == _FEEDBACK
 
 
 class Bucket(NamedTuple):
@@ -43,14 +90,20 @@ class ScoreDistribution:
 
     ``name`` is the score's name (boolean scores are named ``<name>-hcone-bool``), and
     ``distribution`` its bins, in ascending order. Read-only.
+
+    ``is_exact`` says whether the bins give back every score exactly (at most ten distinct
+    scores); then ``counts()`` maps each score to its number of requests and every statistic
+    is exact. Otherwise ``counts()`` raises :class:`NotExactError`, the statistics are
+    estimates, and ``mean_bounds()`` brackets the true mean.
     """
 
-    __slots__ = ("_buckets", "_name", "_wire")
+    __slots__ = ("_buckets", "_name", "_shape", "_wire")
 
     def __init__(self, name: str, distribution: Iterable[Bucket]) -> None:
         self._name = name
         self._buckets: list[Bucket] | None = [Bucket(*b) for b in distribution]
         self._wire: Sequence[Mapping[str, Any]] = ()
+        self._shape: _Shape | None = None
 
     @classmethod
     def _from_wire(cls, name: str, wire: Sequence[Mapping[str, Any]]) -> ScoreDistribution:
@@ -59,6 +112,7 @@ class ScoreDistribution:
         self._name = name
         self._buckets = None
         self._wire = wire
+        self._shape = None
         return self
 
     @property
@@ -90,49 +144,146 @@ class ScoreDistribution:
         return f"ScoreDistribution(name={self._name!r}, distribution={self.distribution!r})"
 
     @property
+    def _analysis(self) -> _Shape:
+        shape = self._shape
+        if shape is None:
+            shape = self._shape = _analyse(self.distribution)
+        return shape
+
+    @property
     def total(self) -> float:
         """The number of scored requests (the sum of the bins' values)."""
         return sum(b.value for b in self.distribution)
 
-    def mean(self) -> float:
-        """The mean score: exact with ten or fewer distinct scores, else an estimate.
+    @property
+    def is_boolean(self) -> bool:
+        """Whether this is a boolean score: ``<name>-hcone-bool`` or ``helicone-score-feedback``."""
+        return is_boolean_score(self._name)
 
-        Raises ValueError for an empty distribution.
+    @property
+    def is_exact(self) -> bool:
+        """True when the bins give back every score and its count exactly.
+
+        That is the case when the server saw at most ten distinct scores. With fewer than ten
+        bins it is certain; with exactly ten, every centroid must be a whole number (the server
+        stores integer scores, so a fractional centroid is a merge of neighbours). The one case
+        no histogram can reveal is two interior neighbours merged into a whole-number average.
         """
-        points = _points(self.distribution, self.name)
-        total = sum(weight for _, weight in points)
-        return float(sum(score * weight for score, weight in points) / total)
+        return self._analysis.exact
+
+    def counts(self) -> dict[float, int]:
+        """Each distinct score and its number of requests, recovered exactly from the bins.
+
+        Raises :class:`NotExactError` saying why when the server merged neighbouring scores
+        (more than ten distinct scores): the counts are then lost and only estimates remain.
+        """
+        shape = self._analysis
+        if not shape.exact:
+            raise NotExactError(f"score {self._name!r}: no exact counts, {shape.reason}")
+        return {score: int(count) for score, count in zip(shape.points, shape.weights, strict=True)}
+
+    @property
+    def pass_rate(self) -> float:
+        """The share of requests scored true (1), for boolean scores; exact.
+
+        Raises :class:`StatisticsError` for a score that is not boolean (its name must end in
+        ``-hcone-bool`` or be ``helicone-score-feedback``) or holds values other than 0 and 1.
+        """
+        if not self.is_boolean:
+            raise StatisticsError(
+                f"pass_rate is for boolean scores (named '<name>{_BOOLEAN_SUFFIX}' or "
+                f"{_FEEDBACK!r}); {self._name!r} is not one: use mean() instead"
+            )
+        counts = self._boolean_counts()
+        return counts[1] / (counts[0] + counts[1])
+
+    def _boolean_counts(self) -> dict[int, int]:
+        """``{0: falses, 1: trues}``, or StatisticsError when the bins are not 0/1 counts."""
+        counts = self.counts() if self.distribution else {}
+        if not counts:
+            raise StatisticsError(f"score {self._name!r} has an empty distribution")
+        if not set(counts) <= {0.0, 1.0}:
+            raise StatisticsError(
+                f"score {self._name!r} is named as a boolean but holds {sorted(counts)}, "
+                "not only 0 and 1"
+            )
+        return {0: counts.get(0.0, 0), 1: counts.get(1.0, 0)}
+
+    def mean(self) -> float:
+        """The mean score: exact when ``is_exact``, else an estimate inside ``mean_bounds()``.
+
+        Raises :class:`StatisticsError` (a ValueError) for an empty distribution.
+        """
+        return self._nonempty().mean
+
+    def mean_bounds(self) -> tuple[float, float]:
+        """``(low, high)``: the true mean lies between them, equal to ``mean()`` when exact.
+
+        Each centroid of the server's histogram lies inside its bin, and neighbouring
+        centroids are tied together by the edge between them (the edge is their midpoint), so
+        the whole set of centroids can only slide within a range: these are the lowest and
+        highest means that range allows, with the bins' recovered counts.
+        """
+        shape = self._nonempty()
+        return shape.mean_low, shape.mean_high
+
+    def variance(self, ddof: int = 1) -> float:
+        """The variance of the scores: the sample variance (``ddof=1``) by default.
+
+        Exact when ``is_exact``. Otherwise an estimate from the centroids, which cannot see the
+        spread of the scores merged inside one centroid (so it leans low). Raises
+        :class:`StatisticsError` with ``ddof`` or fewer scores.
+        """
+        if isinstance(ddof, bool) or not isinstance(ddof, int) or ddof < 0:
+            raise ArgumentError(f"ddof: expected a non-negative int, got {ddof!r}")
+        shape = self._nonempty()
+        n = sum(shape.weights)
+        if n - ddof <= 0:
+            raise StatisticsError(
+                f"score {self._name!r}: a variance with ddof={ddof} needs more than {ddof} "
+                f"score(s), the distribution has {n:g}"
+            )
+        mean = shape.mean
+        squares = 0.0
+        for p, w in zip(shape.points, shape.weights, strict=True):
+            squares += w * (p - mean) ** 2
+        return squares / (n - ddof)
+
+    def std(self, ddof: int = 1) -> float:
+        """The standard deviation, ``sqrt(variance(ddof))``: exact when ``is_exact``."""
+        return math.sqrt(self.variance(ddof))
 
     def quantile(self, q: float) -> float:
         """The ``q``-quantile (0 <= q <= 1) of the scores, e.g. ``quantile(0.5)`` the median.
 
-        With ten or fewer distinct scores this is the smallest score with at least ``q`` of
-        the requests at or below it. Otherwise the bins are treated as uniform and the result
-        is interpolated inside the bin where the cumulative weight reaches ``q``.
+        When ``is_exact`` this is the smallest score with at least ``q`` of the requests at or
+        below it. Otherwise the bins are treated as uniform and the result is interpolated
+        inside the bin where the cumulative count reaches ``q``.
         """
-        if not 0.0 <= q <= 1.0:
-            raise ValueError(f"quantile: q must be between 0 and 1, got {q!r}")
+        if isinstance(q, bool) or not isinstance(q, int | float) or not 0.0 <= q <= 1.0:
+            raise ArgumentError(f"quantile: q must be between 0 and 1, got {q!r}")
+        shape = self._nonempty()
         buckets = self.distribution
-        if not buckets:
-            raise ValueError(f"score {self.name!r} has an empty distribution")
-        exact = _centroids(buckets)
-        if exact is not None:
-            scores, counts = exact
-            target = q * sum(counts)
+        target = q * sum(shape.weights)
+        seen = 0.0
+        if shape.exact:
             tolerance = 1e-9 * max(1.0, target)
-            seen = 0.0
-            for score, count in zip(scores, counts, strict=True):
+            for score, count in zip(shape.points, shape.weights, strict=True):
                 seen += count
                 if seen >= target - tolerance:
                     return float(score)
-            return float(scores[-1])
-        target = q * self.total
-        seen = 0.0
-        for b in buckets:
-            if b.value > 0 and seen + b.value >= target:
-                return float(b.lower + (b.upper - b.lower) * (target - seen) / b.value)
-            seen += b.value
+            return float(shape.points[-1])
+        for b, weight in zip(buckets, shape.weights, strict=True):
+            if weight > 0 and seen + weight >= target:
+                return float(b.lower + (b.upper - b.lower) * (target - seen) / weight)
+            seen += weight
         return float(buckets[-1].upper)
+
+    def _nonempty(self) -> _Shape:
+        shape = self._analysis
+        if not shape.weights:
+            raise StatisticsError(f"score {self._name!r} has an empty distribution")
+        return shape
 
     def to_dict(self) -> dict[str, Any]:
         """The distribution as the API sends it: ``{"name": .., "distribution": [..]}``."""
@@ -143,7 +294,7 @@ class ScoreDistribution:
         try:
             import pandas
         except ImportError as exc:
-            raise ImportError(_PANDAS_HINT) from exc
+            raise missing_extra("to_pandas()", "pandas", "pandas") from exc
         return pandas.DataFrame(
             [b.to_dict() for b in self.distribution], columns=["lower", "upper", "value"]
         )
@@ -210,63 +361,181 @@ class ScoreDistributions(list[ScoreDistribution]):
         try:
             import pandas
         except ImportError as exc:
-            raise ImportError(_PANDAS_HINT) from exc
+            raise missing_extra("to_pandas()", "pandas", "pandas") from exc
         rows = [{"name": d.name, **b.to_dict()} for d in self for b in d.distribution]
         return pandas.DataFrame(rows, columns=["name", "lower", "upper", "value"])
 
 
-def _points(buckets: list[Bucket], name: str) -> list[tuple[float, float]]:
-    """(score, weight) pairs: the server's centroids when recoverable, else bin midpoints."""
-    if not buckets:
-        raise ValueError(f"score {name!r} has an empty distribution")
-    exact = _centroids(buckets)
-    if exact is not None:
-        return list(zip(*exact, strict=True))
-    return [((b.lower + b.upper) / 2, b.value) for b in buckets]
+class _Shape(NamedTuple):
+    """What the bins of one distribution say about the scores behind them (computed once)."""
+
+    weights: tuple[float, ...]  # rows per bin: the recovered counts, else the bins' values
+    points: tuple[float, ...]  # the score each bin stands for: centroid, estimate or midpoint
+    exact: bool
+    reason: str  # why not exact ("" when exact)
+    mean: float  # of points by weights
+    mean_low: float
+    mean_high: float
 
 
-def _centroids(buckets: list[Bucket]) -> tuple[list[float], list[float]] | None:
-    """The centroids and their counts behind a ClickHouse histogram, or None if inconsistent.
+_EMPTY = _Shape((), (), True, "", math.nan, math.nan, math.nan)
 
-    The server's bins span ``lower = min`` (first) or ``(v[i-1] + v[i]) / 2`` and
-    ``upper = max`` (last) or ``(v[i] + v[i+1]) / 2``, so ``v[0] = lower[0]`` and
-    ``v[i+1] = 2 * upper[i] - v[i]``. Their values are ``(c[i-1] + 6 c[i] + c[i+1]) / 8``
-    (``(7 c[0] + c[1]) / 8`` and ``(c[-2] + 7 c[-1]) / 8`` at the ends), a tridiagonal system
-    solved here for the counts ``c``. When the leftmost centroids were merged the recovered
-    centroids do not land back on ``max``: then this returns None.
+
+def _weighted_mean(points: Sequence[float], weights: Sequence[float]) -> float:
+    total = 0.0
+    for p, w in zip(points, weights, strict=True):
+        total += p * w
+    return total / sum(weights)
+
+
+def _solve_counts(values: Sequence[float]) -> list[float]:
+    """The counts ``c`` whose smoothed values are ``values`` (see the module docstring).
+
+    Thomas algorithm on the tridiagonal system: diagonal 7, 6, ..., 6, 7; off-diagonals 1;
+    right side ``8 * value``. Diagonally dominant, so stable without pivoting.
     """
-    n = len(buckets)
-    scale = max(1.0, abs(buckets[0].lower), abs(buckets[-1].upper))
-    tolerance = 1e-9 * scale
+    n = len(values)
     if n == 1:
-        b = buckets[0]
-        return ([b.lower], [b.value]) if abs(b.upper - b.lower) <= tolerance else None
-    scores = [buckets[0].lower]
-    for b in buckets[:-1]:
-        scores.append(2 * b.upper - scores[-1])
-    for score, b in zip(scores, buckets, strict=True):
-        if not b.lower - tolerance <= score <= b.upper + tolerance:
-            return None
-    if abs(scores[-1] - buckets[-1].upper) > tolerance:
-        return None
-    if any(later <= earlier for earlier, later in itertools.pairwise(scores)):
-        return None
-    # Thomas algorithm on: diagonal 7, 6, ..., 6, 7; off-diagonals 1; right side 8 * value.
-    diagonal = [7.0] + [6.0] * (n - 2) + [7.0]
-    upper_factor = [0.0] * n
+        return [float(values[0])]
+    factor = [0.0] * n
     rhs = [0.0] * n
-    upper_factor[0] = 1.0 / diagonal[0]
-    rhs[0] = 8.0 * buckets[0].value / diagonal[0]
+    factor[0] = 1.0 / 7.0
+    rhs[0] = 8.0 * values[0] / 7.0
     for i in range(1, n):
-        pivot = diagonal[i] - upper_factor[i - 1]
-        upper_factor[i] = 1.0 / pivot
-        rhs[i] = (8.0 * buckets[i].value - rhs[i - 1]) / pivot
-    counts = [0.0] * n
-    counts[-1] = rhs[-1]
+        pivot = (7.0 if i == n - 1 else 6.0) - factor[i - 1]
+        factor[i] = 1.0 / pivot
+        rhs[i] = (8.0 * values[i] - rhs[i - 1]) / pivot
+    counts = rhs  # back substitution in place
     for i in range(n - 2, -1, -1):
-        counts[i] = rhs[i] - upper_factor[i] * counts[i + 1]
-    # The server counts rows: snap the floating-point noise back onto whole numbers.
-    counts = [float(round(c)) if abs(c - round(c)) < 1e-6 else c for c in counts]
-    if any(c < 0 for c in counts):
-        return None
-    return scores, counts
+        counts[i] = rhs[i] - factor[i] * counts[i + 1]
+    return counts
+
+
+def _whole_counts(values: Sequence[float]) -> tuple[float, ...] | None:
+    """The whole-number counts behind ``values``, verified by smoothing them again, or None."""
+    solved = _solve_counts(values)
+    counts = []
+    for c in solved:
+        whole = float(round(c))
+        if whole < 1 or abs(whole - c) > max(1e-6, 1e-9 * abs(c)):
+            return None
+        counts.append(whole)
+    # Smooth them again (the server's formula) and compare with what it sent.
+    n = len(counts)
+    tolerance = 1e-9 * max(1.0, sum(values))
+    for i, c in enumerate(counts):
+        low = c if i == 0 else (counts[i - 1] + 3 * c) / 4
+        high = c if i == n - 1 else (counts[i + 1] + 3 * c) / 4
+        if abs((low + high) / 2 - values[i]) > tolerance:
+            return None
+    return tuple(counts)
+
+
+def _analyse(buckets: Sequence[Bucket]) -> _Shape:
+    """Counts, centroids, exactness and the bounds of the mean of one histogram."""
+    k = len(buckets)
+    if k == 0:
+        return _EMPTY
+    lows, highs, values = (list(column) for column in zip(*buckets, strict=True))
+    if not sum(values) > 0:
+        return _EMPTY  # bins that weigh nothing hold no score
+    counts = _whole_counts(values)
+    if counts is None:
+        # Not something the server sends (hand-made bins?): treat each bin as uniform.
+        mids = tuple((lo + hi) / 2 for lo, hi in zip(lows, highs, strict=True))
+        reason = "the bins' values are not the smoothing of whole-number counts"
+        return _Shape(
+            tuple(values),
+            mids,
+            False,
+            reason,
+            _weighted_mean(mids, values),
+            _weighted_mean(lows, values),
+            _weighted_mean(highs, values),
+        )
+
+    tolerance = 1e-9 * max(1.0, abs(lows[0]), abs(highs[-1]))
+    # Neighbouring bins share their edge, the midpoint of their centroids.
+    chained = True
+    for i in range(k - 1):
+        if abs(highs[i] - lows[i + 1]) > tolerance:
+            chained = False
+            break
+    # The centroids, if the first is the lowest score (lower = min) and they end on the
+    # highest (upper = max), each inside its bin: v[i+1] = 2 * edge[i] - v[i].
+    pinned: list[float] | None = None
+    if chained:
+        v = lows[0]
+        pinned = [v]
+        for i in range(k - 1):
+            nxt = 2 * highs[i] - v
+            if nxt <= v or not lows[i + 1] - tolerance <= nxt <= highs[i + 1] + tolerance:
+                pinned = None
+                break
+            pinned.append(nxt)
+            v = nxt
+        if pinned is not None and abs(v - highs[-1]) > tolerance:
+            pinned = None
+    if pinned is not None:
+        # Merging always leaves exactly ten bins, and merged integer scores average to a
+        # fraction unless the merged neighbours happen to average to a whole number.
+        fractional = [] if k < _MAX_BINS else [v for v in pinned if abs(v - round(v)) > tolerance]
+        if not fractional:
+            mean = _weighted_mean(pinned, counts)
+            return _Shape(counts, tuple(pinned), True, "", mean, mean, mean)
+        reason = (
+            f"the histogram has {k} bins and centroid {fractional[0]:g} is not a whole number: "
+            "the server merged neighbouring scores (more than 10 distinct scores)"
+        )
+    else:
+        reason = (
+            "the lowest or highest scores were merged with their neighbours "
+            "(more than 10 distinct scores)"
+        )
+    return _bounded(lows, highs, counts, pinned, chained, tolerance, reason)
+
+
+def _bounded(
+    lows: list[float],
+    highs: list[float],
+    counts: tuple[float, ...],
+    pinned: list[float] | None,
+    chained: bool,
+    tolerance: float,
+    reason: str,
+) -> _Shape:
+    """The estimates and bounds of a histogram whose centroids are not all known."""
+    k = len(counts)
+    n = sum(counts)
+    if chained:
+        # Centroid i is offset[i] + sign[i] * t, with t the (unknown) first centroid; each
+        # centroid inside its bin bounds t, and the mean is linear in t.
+        offsets = [0.0]
+        for edge in highs[:-1]:
+            offsets.append(2 * edge - offsets[-1])
+        signs = [1.0 if i % 2 == 0 else -1.0 for i in range(k)]
+        t_low, t_high = -math.inf, math.inf
+        for lo, hi, offset, sign in zip(lows, highs, offsets, signs, strict=True):
+            if sign > 0:
+                t_low, t_high = max(t_low, lo - offset), min(t_high, hi - offset)
+            else:
+                t_low, t_high = max(t_low, offset - hi), min(t_high, offset - lo)
+        if t_low <= t_high + tolerance:
+            t_high = max(t_low, t_high)
+            base = sum(c * o for c, o in zip(counts, offsets, strict=True))
+            slope = sum(c * s for c, s in zip(counts, signs, strict=True))
+            low, high = sorted(((base + slope * t_low) / n, (base + slope * t_high) / n))
+            t = (t_low + t_high) / 2
+            points = pinned or [o + s * t for o, s in zip(offsets, signs, strict=True)]
+            mean = _weighted_mean(points, counts)
+            return _Shape(counts, tuple(points), False, reason, mean, low, high)
+    mids = [(lo + hi) / 2 for lo, hi in zip(lows, highs, strict=True)]
+    return _Shape(
+        counts,
+        tuple(mids),
+        False,
+        reason,
+        _weighted_mean(mids, counts),
+        _weighted_mean(lows, counts),
+        _weighted_mean(highs, counts),
+    )

@@ -1,5 +1,5 @@
-# Generated from openapi/helicone-api.yaml by openapi-python-client 0.29.1.
-# DO NOT EDIT: change the spec or the generator options and run `nox -s regenerate`.
+# Generated from openapi/helicone-public-api.json (openapi/selection.toml, openapi/patches.yaml) by openapi-python-client 0.29.1.
+# DO NOT EDIT: change the spec, selection, patches or generator options and run `nox -s regenerate`.
 """A client library for accessing helicone-api"""
 
 from .client import AuthenticatedClient, Client

@@ -42,29 +42,37 @@ def _edges(lower: float, upper: float) -> str:
     return fmt(lower) if lower == upper else f"{fmt(lower)} \u2013 {fmt(upper)}"
 
 
-def render_distribution(score: ScoreDistribution) -> Panel:
-    """One score: a row per bin (edges, bar, value), with its total and mean as the title."""
+# Panel borders and padding (4) plus the two gaps between the three columns (2 + 2).
+_CHROME = 8
+
+
+def render_distribution(score: ScoreDistribution, width: int = 80) -> Panel:
+    """One score: a row per bin (edges, bar, value) and its n, mean and median, in ``width``
+    columns. The bars take what the numbers leave: a number is never cut.
+    """
     buckets = score.distribution
+    edges = [_edges(b.lower, b.upper) for b in buckets]
+    values = [fmt(b.value) for b in buckets]
+    edges_width = max(map(len, edges), default=0)
+    values_width = max(map(len, values), default=0)
+    bar_width = max(1, min(_BAR_WIDTH, width - _CHROME - edges_width - values_width))
     table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
-    table.add_column("bin", justify="right", style="cyan", no_wrap=True)
-    table.add_column("bar", style="green", no_wrap=True, min_width=_BAR_WIDTH)
-    table.add_column("value", justify="right", no_wrap=True)
+    table.add_column("bin", justify="right", style="cyan", no_wrap=True, min_width=edges_width)
+    table.add_column("bar", style="green", no_wrap=True, width=bar_width)
+    table.add_column("value", justify="right", no_wrap=True, min_width=values_width)
     largest = max((b.value for b in buckets), default=0.0)
-    for bucket in buckets:
-        table.add_row(
-            _edges(bucket.lower, bucket.upper), bar(bucket.value, largest), fmt(bucket.value)
-        )
+    for bucket, edge, value in zip(buckets, edges, values, strict=True):
+        table.add_row(edge, bar(bucket.value, largest, bar_width), value)
     total = score.total
+    # Under the bars rather than in the border, where rich would cut it to the panel's width.
     summary = Text.assemble(("n ", "dim"), fmt(total))
     if total > 0:
         summary.append_text(Text.assemble(("   mean ", "dim"), fmt(score.mean())))
         summary.append_text(Text.assemble(("   median ", "dim"), fmt(score.quantile(0.5))))
     return Panel(
-        Group(table),
+        Group(table, summary),
         title=Text(score.name, style="bold"),
         title_align="left",
-        subtitle=summary,
-        subtitle_align="right",
         box=box.ROUNDED,
         expand=False,
     )
@@ -79,4 +87,4 @@ def render_distributions(
         console.print(Text(empty, style="yellow"))
         return
     for score in items:
-        console.print(render_distribution(score))
+        console.print(render_distribution(score, console.width))

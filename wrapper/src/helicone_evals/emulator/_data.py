@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 import duckdb
 
+from .._exceptions import HeliconeError
 from ._schema import (
     BY_NAME,
     COLUMNS,
@@ -27,7 +29,15 @@ from ._schema import (
     Column,
 )
 
-__all__ = ["DataError", "generate_rows", "load_jsonl", "parse_row"]
+__all__ = [
+    "DataError",
+    "generate_rows",
+    "insert_rows",
+    "load_jsonl",
+    "parse_json",
+    "parse_row",
+    "read_jsonl",
+]
 
 # model, provider, share of traffic, nano-dollars per prompt / completion token, base latency
 # (ms), mean accuracy: what the synthetic scores are drawn around.
@@ -63,8 +73,9 @@ SCORE_NAMES = (
 )
 
 
-class DataError(ValueError):
-    """A JSONL file of rows could not be loaded; the message names the line and the problem."""
+class DataError(HeliconeError, ValueError):
+    """Rows could not be loaded (a JSONL file, ``add_requests``, a ``db`` file): the message names
+    the line or row and the problem, and nothing was added."""
 
 
 def _sql_list(values: tuple[str, ...]) -> str:
@@ -274,7 +285,7 @@ def _check_value(column: Column, value: Any) -> Any:
     if kind == "text":
         if not isinstance(value, str):
             raise ValueError(f"{name} must be a string, got {_type_name(value)}")
-        return value
+        return _text(name, value)
     if kind == "uuid":
         if not isinstance(value, str) or not _UUID.match(value):
             raise ValueError(f"{name} must be a UUID string, got {json.dumps(value)}")
@@ -294,19 +305,28 @@ def _check_value(column: Column, value: Any) -> Any:
             raise ValueError(
                 f"{name} is not an ISO-8601 time: {value!r} (e.g. '2024-01-05T12:00:00Z')"
             ) from None
-        return _naive_utc(parsed)
+        try:
+            return _naive_utc(parsed)
+        except OverflowError:  # year 1 or 9999 moved out of range by its offset
+            raise ValueError(
+                f"{name} is out of range once converted to UTC: {value!r} "
+                "(times must fall between years 1 and 9999 in UTC)"
+            ) from None
     if kind == "text_map":
         if not isinstance(value, dict):
             raise ValueError(f"{name} must be an object of name -> string")
         for k, v in value.items():
             if not isinstance(v, str):
                 raise ValueError(f"{name}[{k!r}] must be a string, got {_type_name(v)}")
+            _text(f"{name} key", k)
+            _text(f"{name}[{k!r}]", v)
         return value
     if kind == "int_map":
         if not isinstance(value, dict):
             raise ValueError(f"{name} must be an object of score name -> integer")
         out: dict[str, int] = {}
         for k, v in value.items():
+            _text(f"{name} key", k)
             if isinstance(v, bool):
                 raise ValueError(
                     f"{name}[{k!r}] must be an integer; store a boolean score as "
@@ -321,11 +341,28 @@ def _check_value(column: Column, value: Any) -> Any:
     # text_list
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"{name} must be an array of strings")
+    for item in value:
+        _text(name, item)
     return value
 
 
-def parse_row(obj: object, *, line: int = 0) -> dict[str, Any]:
-    """One JSONL object as a complete row (defaults filled in); ``ValueError`` if it is wrong."""
+def _text(name: str, value: str) -> str:
+    # JSON can carry a lone surrogate ("\\ud800"), which no UTF-8 column can store.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(
+            f"{name} holds a lone surrogate {value[exc.start]!r} at character {exc.start}, "
+            "which is not valid Unicode text"
+        ) from None
+    return value
+
+
+def parse_row(obj: object, *, line: int = 0, request_id: str | None = None) -> dict[str, Any]:
+    """One JSONL object as a complete row (defaults filled in); ``ValueError`` if it is wrong.
+
+    A row without ``request_id`` gets ``request_id`` if given, else one derived from ``line``.
+    """
     if not isinstance(obj, dict):
         raise ValueError(f"expected a JSON object, got {_type_name(obj)}")
     data = dict(obj)
@@ -340,7 +377,7 @@ def parse_row(obj: object, *, line: int = 0) -> dict[str, Any]:
     if "request_created_at" not in data:
         raise ValueError("request_created_at is required")
     if data.get("request_id") is None:
-        data["request_id"] = f"00000000-0000-4000-a000-{line:012d}"
+        data["request_id"] = request_id or f"00000000-0000-4000-a000-{line:012d}"
     row: dict[str, Any] = {}
     for column in COLUMNS:
         row[column.name] = _check_value(column, data.get(column.name))
@@ -354,25 +391,52 @@ def parse_row(obj: object, *, line: int = 0) -> dict[str, Any]:
     return row
 
 
-def _read_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    with path.open(encoding="utf-8") as fh:
-        for number, text in enumerate(fh, start=1):
+def _read_rows(path: Path, new_ids: bool = False) -> Iterator[tuple[int, dict[str, Any]]]:
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise DataError(
+                    f"{path}:{number}: not valid UTF-8 (byte {raw[exc.start]:#04x} at "
+                    f"offset {exc.start})"
+                ) from None
             if not text.strip():
                 continue
             try:
-                obj = json.loads(text, parse_constant=_no_constant)
-            except json.JSONDecodeError as exc:
-                raise DataError(f"{path}:{number}: not valid JSON: {exc.msg}") from None
-            except ValueError as exc:
-                raise DataError(f"{path}:{number}: not valid JSON: {exc}") from None
-            try:
-                yield number, parse_row(obj, line=number)
+                fresh = str(uuid.uuid4()) if new_ids else None
+                yield number, parse_row(parse_json(text), line=number, request_id=fresh)
             except ValueError as exc:
                 raise DataError(f"{path}:{number}: {exc}") from None
 
 
+def parse_json(text: str | bytes) -> Any:
+    """One JSON value, or ``ValueError`` saying why not (no NaN/Infinity, bounded nesting)."""
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("not valid JSON: nested too deeply") from None
+    except ValueError as exc:
+        raise ValueError(f"not valid JSON: {exc}") from None
+
+
 def _no_constant(name: str) -> float:
     raise ValueError(f"{name} is not a JSON number")
+
+
+def read_jsonl(path: str | Path, *, new_ids: bool = False) -> list[dict[str, Any]]:
+    """Every row of a JSONL file, checked; a bad row raises ``DataError`` naming its line.
+
+    A row without ``request_id`` gets one derived from its line number, or with ``new_ids`` a
+    random UUID v4.
+    """
+    path = Path(path)
+    try:
+        return [row for _, row in _read_rows(path, new_ids)]
+    except OSError as exc:
+        raise DataError(f"{path}: {exc.strerror or exc}") from None
 
 
 def load_jsonl(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
@@ -380,11 +444,7 @@ def load_jsonl(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
 
     Rows are validated in Python first, then inserted in one statement from column lists.
     """
-    path = Path(path)
-    try:
-        rows = [row for _, row in _read_rows(path)]
-    except OSError as exc:
-        raise DataError(f"{path}: {exc.strerror or exc}") from None
+    rows = read_jsonl(path)
     insert_rows(con, rows)
     return len(rows)
 

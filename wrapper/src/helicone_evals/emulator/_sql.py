@@ -13,6 +13,11 @@ The rules are Helicone's ``packages/filters/filters.ts`` (see the server notes),
 * a missing map key reads as ``''`` (properties) or ``0`` (``helicone-score-feedback``), as a
   ClickHouse ``Map`` does; ``scores`` filters add ``has(scores, k)``;
 * ``cost`` compares the stored nano-dollars with ``floor(value * 1e9)``;
+* a whole-number value is bound as ``Int32``, as the server binds it: ``3000000000`` wraps to
+  ``-1294967296`` (so ``cost > 3`` compares with a negative number and matches other rows than
+  asked), a whole number of 1e21 or more (``String(n)`` is ``1e+21`` in JavaScript) is refused by
+  ClickHouse as an Int32 parameter, and other numbers (fractions, the infinities ``cost`` can
+  reach: ``cost gt 1e300``) are bound as ``Float64``;
 * times compare at whole seconds (the server binds a ``DateTime``).
 
 What would make ClickHouse fail (an ``ILIKE`` on an ``Int64`` score, a non-numeric score value,
@@ -29,6 +34,7 @@ import json
 import math
 import re
 import typing
+from decimal import Decimal
 from functools import cache
 from typing import Any, Literal
 
@@ -49,7 +55,10 @@ _FEEDBACK = "helicone-score-feedback"
 _UUID = re.compile(
     r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$"
 )
-_INT64_TEXT = re.compile(r"^[+-]?\d+$")
+# At most 19 digits: a longer one is out of Int64 anyway, and int() of it would be slow.
+_INT64_TEXT = re.compile(r"^[+-]?\d{1,19}$")
+_INT64_MIN = -(2**63)
+_INT32_MIN = -(2**31)
 _LIKE_FUNCTIONS = {
     "like": "like",
     "ilike": "ilike",
@@ -68,30 +77,18 @@ class QueryFailed(Exception):
 
 @cache
 def field_kinds() -> dict[str, FieldKind]:
-    """The kind of every leaf field (wire name), read from the generated model's annotations."""
-    # Derived from the generated leaf model, so a field added to the spec shows up here.
-    from helicone_evals_generated import models
+    """The kind of every leaf field (wire name), from the generated table of the spec's fields."""
+    from helicone_evals_generated import filter_fields
 
-    by_model: dict[type, FieldKind] = {
-        models.PartialTextOperators: "text",
-        models.PartialNumberOperators: "number",
-        models.PartialBooleanOperators: "boolean",
-        models.PartialTimestampOperatorsTyped: "timestamp",
-        models.PropertyKeyOperators: "property_key",
-    }
     kinds: dict[str, FieldKind] = {}
-    for name, info in models.PartialRequestResponseRMTToOperators.model_fields.items():
-        wire = info.alias or name
-        for arg in typing.get_args(info.annotation) or (info.annotation,):
-            if arg is type(None):
-                continue
-            if typing.get_origin(arg) is dict:
-                kinds[wire] = "map"
-            elif isinstance(arg, type) and arg in by_model:
-                kinds[wire] = by_model[arg]
-        if wire not in kinds:  # pragma: no cover - a new operator type in the spec
-            raise RuntimeError(f"emulator: no SQL rule for the field {wire!r} ({info.annotation})")
+    for spec in filter_fields.FIELDS:
+        if spec.kind not in _KNOWN_KINDS:  # pragma: no cover - a new operator type in the spec
+            raise RuntimeError(f"emulator: no SQL rule for the field {spec.wire!r} ({spec.kind})")
+        kinds[spec.wire] = typing.cast(FieldKind, spec.kind)
     return kinds
+
+
+_KNOWN_KINDS = frozenset(typing.get_args(FieldKind))
 
 
 # The DuckDB expression of each plain field; anything not here is never put into SQL.
@@ -132,10 +129,27 @@ def _first_key(mapping: dict[str, Any]) -> tuple[str | None, Any]:
     return None, None
 
 
-def _number(value: Any) -> int | float:
-    number = _FLOAT.validate_python(value)
-    # A JS number that is an integer is bound as Int32, anything else as Float64.
-    return int(number) if number.is_integer() else number
+def _js_string(number: float) -> str:
+    """``String(number)`` in JavaScript, for a whole number."""
+    if abs(number) < 1e21:
+        return str(int(Decimal(repr(number))))  # shortest round-trip digits, zero-padded
+    return repr(number)  # 1e+21, 1.5e+300: the same exponent form as JavaScript's
+
+
+def _bind_number(number: float, out: Compiled) -> str:
+    """Bind a JS number as the server does: a whole one as Int32 (wrapping), else Float64."""
+    if not number.is_integer():  # fractions, and the infinities
+        return out.bind(number)
+    text = _js_string(number)
+    if "e" in text:
+        digits = len(text) - len(text.lstrip("-0123456789"))
+        raise QueryFailed(
+            f"Value {text} cannot be parsed as Int32 for query parameter 'val_{len(out.params)}' "
+            f"because it isn't parsed completely: only {digits} of {len(text)} bytes was parsed: "
+            f"{text[:digits]}. (BAD_QUERY_PARAMETER)"
+        )
+    # ClickHouse reads the digits into an Int32 and wraps: 3000000000 -> -1294967296.
+    return out.bind((int(text) - _INT32_MIN) % 2**32 + _INT32_MIN)
 
 
 def _text_comparison(column: str, op: str, value: str, out: Compiled) -> str:
@@ -192,7 +206,7 @@ def _plain_field(field: str, kind: FieldKind, op: str, value: Any, out: Compiled
             return f"{column} = {out.bind(int(flag))}"
         return f"{column} = {out.bind(flag)}"
     if kind == "number":
-        return f"{column} {_COMPARISONS[op]} {out.bind(_number(value))}"
+        return f"{column} {_COMPARISONS[op]} {_bind_number(_FLOAT.validate_python(value), out)}"
     if kind == "timestamp":
         moment = parse_iso8601(str(value))
         if moment is None:  # pragma: no cover - rejected by validation already
@@ -227,8 +241,9 @@ def _score(key: str, op: str, value: Any, out: Compiled) -> str:
     text = str(value)
     if op in _LIKE_FUNCTIONS:
         raise QueryFailed(f"Illegal type Int64 of argument of function {_LIKE_FUNCTIONS[op]}")
-    if not _INT64_TEXT.match(text):
-        raise QueryFailed(f"Cannot parse string '{text}' as Int64: syntax error")
+    if not _INT64_TEXT.match(text) or not _INT64_MIN <= int(text) <= -_INT64_MIN - 1:
+        shown = text if len(text) <= 40 else text[:40] + "..."
+        raise QueryFailed(f"Cannot parse string '{shown}' as Int64: syntax error")
     has = f"list_contains(scores_keys, {out.bind(key)})"
     item = f"scores_values[list_position(scores_keys, {out.bind(key)})]"
     return f"({has} AND {item} {_COMPARISONS[op]} {out.bind(int(text))})"
@@ -263,8 +278,10 @@ def _leaf_fields(fields: dict[str, Any], out: Compiled) -> str:
         return f"cache_reference_id {comparison} {out.bind(ZERO_UUID)}"
     if "cost" in fields:
         op, value = _first_operator(fields["cost"])
-        nano = math.floor(_FLOAT.validate_python(value) * COST_PRECISION_MULTIPLIER)
-        return f"cost {_COMPARISONS[op]} {out.bind(nano)}"
+        nano = _FLOAT.validate_python(value) * COST_PRECISION_MULTIPLIER
+        if math.isfinite(nano):
+            nano = float(math.floor(nano))
+        return f"cost {_COMPARISONS[op]} {_bind_number(nano, out)}"
     field, operators = _first_key(fields)
     if field is None:
         raise ServerCrash("Invalid operator undefined")

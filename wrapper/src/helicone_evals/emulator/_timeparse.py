@@ -7,7 +7,8 @@
   (``Jan 5 2024``, ``2024/01/05 12:00``, RFC 2822). Anything else is an invalid time.
 
 As in JavaScript, a date alone is midnight UTC and a date-time without an offset is local
-time, which for the emulator is UTC. Results are naive datetimes in UTC.
+time, which for the emulator is UTC. Results are naive datetimes in UTC; a time that an offset
+moves before year 1 or after year 9999 becomes ``datetime.min``/``datetime.max``.
 """
 
 from __future__ import annotations
@@ -42,7 +43,12 @@ _FALLBACK_FORMATS = (
 def _utc(value: datetime) -> datetime:
     if value.tzinfo is None:
         return value
-    return value.astimezone(UTC).replace(tzinfo=None)
+    try:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:
+        # Year 1 or 9999 pushed past Python's range by its offset: JavaScript still has a date
+        # there, earlier (or later) than any row, so the nearest representable one stands in.
+        return datetime.min if value.year == 1 else datetime.max
 
 
 def parse_iso8601(text: str) -> datetime | None:

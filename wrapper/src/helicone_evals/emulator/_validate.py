@@ -22,7 +22,21 @@ from pydantic import TypeAdapter, ValidationError
 from ._sql import field_kinds
 from ._timeparse import parse_iso8601
 
-__all__ = ["Rejected", "parse_json_body", "validate_body"]
+__all__ = [
+    "MAX_FILTER_LEAVES",
+    "MAX_NESTING",
+    "Rejected",
+    "check_filter_size",
+    "crash",
+    "nesting",
+    "parse_json_body",
+    "validate_body",
+]
+
+# The emulator's own bounds (the real server has none but its 50 MB body limit): deeper JSON
+# overflows the validator's recursion, and more leaves make DuckDB plan for minutes.
+MAX_NESTING = 200
+MAX_FILTER_LEAVES = 10_000
 
 _UNION_MESSAGE = "Could not match the union against any of the items. Issues: "
 _ISO_MESSAGE = "invalid ISO 8601 datetime format, i.e. YYYY-MM-DDTHH:mm:ss"
@@ -62,17 +76,73 @@ class _BadTime:
         return repr(self.value)
 
 
+def crash(details: str = "Internal Server Error") -> Rejected:
+    """The server's answer to an uncaught exception: 500, not the envelope."""
+    return Rejected(500, {"message": "Internal Server Error", "details": details})
+
+
 def parse_json_body(raw: bytes, content_type: str | None) -> Any:
-    """The JSON body, or ``{}`` when it is not sent as JSON (Express's json parser skips it)."""
+    """The JSON body, or ``{}`` when it is not sent as JSON (Express's json parser skips it).
+
+    Numbers are read as JavaScript reads them: an integer of more than 15 digits becomes a
+    float (so ``1`` followed by 5,000 zeros is ``inf``, as ``JSON.parse`` gives ``Infinity``).
+    Malformed JSON fails in Express's body parser, whose error reaches the server's catch-all
+    handler: 500 ``Internal Server Error``.
+    """
     media = (content_type or "").split(";")[0].strip().lower()
     if media != "application/json" and not media.endswith("+json"):
         return {}
     if not raw.strip():
         return {}
     try:
-        return json.loads(raw, parse_constant=_refuse_constant)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise Rejected(400, {"message": f"Invalid JSON body: {exc}"}) from None
+        body = json.loads(raw, parse_int=_js_int, parse_constant=_refuse_constant)
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise crash(f"Invalid JSON body: {exc}") from None
+    depth = nesting(body)
+    if depth > MAX_NESTING:
+        raise crash(
+            f"Emulator limit: the JSON body is nested {depth} levels deep; the emulator accepts "
+            f"at most {MAX_NESTING} (a filter branch chain of about {MAX_NESTING - 5})"
+        )
+    return body
+
+
+def _js_int(text: str) -> int | float:
+    # Up to 15 digits a double holds the integer exactly; beyond, JavaScript rounds it.
+    return int(text) if len(text.lstrip("-")) <= 15 else float(text)
+
+
+def nesting(value: Any) -> int:
+    """How deeply JSON containers nest in ``value`` (a scalar is 0), without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def check_filter_size(flt: Any) -> None:
+    """Refuse a filter with more than ``MAX_FILTER_LEAVES`` leaves (500, the crash shape)."""
+    leaves, stack = 0, [flt]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict) and "left" in node:
+            stack.append(node.get("left"))
+            stack.append(node.get("right"))
+        else:
+            leaves += 1
+    if leaves > MAX_FILTER_LEAVES:
+        raise crash(
+            f"Emulator limit: the filter has {leaves} leaves; the emulator accepts at most "
+            f"{MAX_FILTER_LEAVES}"
+        )
 
 
 def _refuse_constant(name: str) -> Any:
@@ -141,7 +211,9 @@ def _message(error: Any) -> str:
 
 def _entry(error: Any) -> dict[str, Any]:
     entry: dict[str, Any] = {"message": _message(error)}
-    if error["type"] != "missing":
+    if error["type"] == "extra_forbidden" and len(error["loc"]) == 1:
+        entry["value"] = error["loc"][0]  # tsoa's excess key of a model: the value is its name
+    elif error["type"] != "missing":
         entry["value"] = _plain(error.get("input"))
     return entry
 
@@ -166,7 +238,7 @@ def _filter_path(loc: tuple[Any, ...], raw_filter: Any) -> tuple[Any, ...] | Non
     return tuple(path)
 
 
-def _union_detail(errors: list[Any], raw_filter: Any) -> dict[str, Any]:
+def _union_detail(errors: list[Any], raw_filter: Any, prefix: str) -> dict[str, Any]:
     issues: list[dict[str, Any]] = []
     chosen = [(e, _filter_path(tuple(e["loc"][1:]), raw_filter)) for e in errors]
     relevant = [(e, p) for e, p in chosen if p is not None]
@@ -177,7 +249,7 @@ def _union_detail(errors: list[Any], raw_filter: Any) -> dict[str, Any]:
         ]
     seen: set[str] = set()
     for error, path in relevant:
-        key = ".".join(["requestBody.filter", *map(str, path or ())])
+        key = ".".join([f"{prefix}.filter", *map(str, path or ())])
         if key in seen:
             continue
         seen.add(key)
@@ -188,7 +260,7 @@ def _union_detail(errors: list[Any], raw_filter: Any) -> dict[str, Any]:
     }
 
 
-def _details(exc: ValidationError, prepared: Any) -> dict[str, Any]:
+def _details(exc: ValidationError, prepared: Any, prefix: str) -> dict[str, Any]:
     details: dict[str, Any] = {}
     filter_errors = []
     for error in exc.errors():
@@ -196,17 +268,17 @@ def _details(exc: ValidationError, prepared: Any) -> dict[str, Any]:
         if loc and loc[0] == "filter" and not (len(loc) == 1 and error["type"] == "missing"):
             filter_errors.append(error)
             continue
-        details[".".join(["requestBody", *map(str, loc)])] = _entry(error)
+        details[".".join([prefix, *map(str, loc)])] = _entry(error)
     if filter_errors:
-        details["requestBody.filter"] = _union_detail(filter_errors, prepared.get("filter"))
+        details[f"{prefix}.filter"] = _union_detail(filter_errors, prepared.get("filter"), prefix)
     return details
 
 
-def _non_finite_numbers(body: dict[str, Any]) -> dict[str, Any]:
+def _non_finite_numbers(body: dict[str, Any], prefix: str) -> dict[str, Any]:
     details: dict[str, Any] = {}
     for key in ("offset", "limit", "timeZoneDifference"):
         if key in body and not math.isfinite(_FLOAT.validate_python(body[key])):
-            details[f"requestBody.{key}"] = {"message": "invalid float number", "value": body[key]}
+            details[f"{prefix}.{key}"] = {"message": "invalid float number", "value": body[key]}
     bad: list[dict[str, Any]] = []
 
     def walk(node: Any, path: str) -> None:
@@ -226,17 +298,21 @@ def _non_finite_numbers(body: dict[str, Any]) -> dict[str, Any]:
                     key = f"{path}.request_response_rmt.{field}.{op}"
                     bad.append({key: {"message": "invalid float number", "value": value}})
 
-    walk(body.get("filter"), "requestBody.filter")
+    walk(body.get("filter"), f"{prefix}.filter")
     if bad:
-        details["requestBody.filter"] = {
+        details[f"{prefix}.filter"] = {
             "message": _UNION_MESSAGE + json.dumps(bad, separators=(",", ":"), default=str),
             "value": body.get("filter"),
         }
     return details
 
 
-def validate_body(body: Any) -> dict[str, Any]:
-    """The body itself (raw JSON, key order kept) if it is valid; else ``Rejected`` (422)."""
+def validate_body(body: Any, *, prefix: str = "requestBody") -> dict[str, Any]:
+    """The body itself (raw JSON, key order kept) if it is valid; else ``Rejected`` (422).
+
+    ``prefix`` is the controller's name for the body, which starts every ``details`` key
+    (``requestBody`` for score distributions, ``evalQueryParams`` for QueryEvals).
+    """
     from helicone_evals_generated.models import EvalQueryParams
 
     if not isinstance(body, dict):
@@ -244,7 +320,7 @@ def validate_body(body: Any) -> dict[str, Any]:
             422,
             {
                 "message": "Validation Failed",
-                "details": {"requestBody": {"message": "invalid object", "value": body}},
+                "details": {prefix: {"message": "invalid object", "value": body}},
             },
         )
     # A null required field reads as missing, as in tsoa.
@@ -254,9 +330,9 @@ def validate_body(body: Any) -> dict[str, Any]:
         EvalQueryParams.model_validate(prepared)
     except ValidationError as exc:
         raise Rejected(
-            422, {"message": "Validation Failed", "details": _details(exc, prepared)}
+            422, {"message": "Validation Failed", "details": _details(exc, prepared, prefix)}
         ) from None
-    details = _non_finite_numbers(body)
+    details = _non_finite_numbers(body, prefix)
     if details:
         raise Rejected(422, {"message": "Validation Failed", "details": details})
     return body

@@ -3,6 +3,10 @@
 A filter is one of ``F.all`` (match everything), a ``Leaf`` (one field, one operator, one
 value) or a ``Junction`` (the AND or OR of two or more filters). Nodes are immutable and
 compare structurally. Every walk over the tree is iterative, so trees of any depth work.
+
+This module sits below the field classes and the builder, and above the table, the value
+checks, the leaf wording (``_text``) and the wire reader (``_wire``), which it hands its own
+constructors: the package has no import cycle.
 """
 
 from __future__ import annotations
@@ -11,15 +15,33 @@ import json
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
-from ._exceptions import FilterError
-from ._filter_schema import COMPLEMENT, FIELDS, MAP, PROPERTY_KEY, TIMESTAMP, Value, py_name
+from .._exceptions import FilterError
+from ._table import BY_SYMBOL, EXAMPLE_COMPARISONS, KINDS, LEAF_TABLE, OPS, kind_phrase, leaf_kind
+from ._text import leaf_repr, leaf_text
+from ._values import Value
+from ._wire import parse_wire
 
-__all__ = ["ALL", "Filter", "Junction", "Leaf", "all_of", "any_of", "walk_postorder"]
+__all__ = [
+    "ALL",
+    "FieldMarker",
+    "Filter",
+    "Junction",
+    "Leaf",
+    "all_of",
+    "any_of",
+    "walk_postorder",
+]
 
 _BOOL_HINT = (
     "a Filter has no truth value: combine filters with & (and), | (or) and ~ (not) instead "
-    "of `and`, `or`, `not`, and parenthesize comparisons, e.g. (F.cost > 0.01) & (F.latency < 500)"
+    f"of `and`, `or`, `not`, and parenthesize comparisons, e.g. {EXAMPLE_COMPARISONS}"
 )
+
+
+class FieldMarker:
+    """Base of the field classes (``F.model``): lets a misuse of a field as a filter be named."""
+
+    __slots__ = ()
 
 
 class Filter:
@@ -113,23 +135,17 @@ class Filter:
         becomes the AND of one-operator leaves (the server itself would silently use only the
         first). ``{}`` (a leaf without field) matches everything, as on the server.
         """
-        from ._filter_wire import parse_wire
-
-        return parse_wire(obj)
+        return parse_wire(obj, leaf=Leaf, join=_join, all_=ALL)
 
     # -- text forms, equality ------------------------------------------------------------
 
     def __str__(self) -> str:
         """The text form, which ``F.parse`` reads back: ``model == 'gpt-4o' and cost > 0.01``."""
-        from ._filter_text import render_text
-
-        return render_text(self)
+        return _render(self, leaf_text, {"and": " and ", "or": " or "}, "all")
 
     def __repr__(self) -> str:
         """The ``F`` expression that builds this filter."""
-        from ._filter_text import render_repr
-
-        return render_repr(self)
+        return _render(self, leaf_repr, {"and": " & ", "or": " | "}, "F.all")
 
     def __bool__(self) -> NoReturn:
         raise FilterError(_BOOL_HINT)
@@ -185,7 +201,7 @@ class Leaf(Filter):
     _t: tuple[str, str | None, str, Value]
 
     def __init__(self, field: str, key: str | None, op: str, value: Value) -> None:
-        # Callers have checked field, op and value (see _filter_schema.check_value).
+        # Callers have checked field, op and value (see _values.check).
         object.__setattr__(self, "_t", (field, key, op, value))
 
     def __hash__(self) -> int:
@@ -209,18 +225,17 @@ class Leaf(Filter):
 
     @property
     def kind(self) -> str:
-        return FIELDS[self._t[0]]
+        """The kind of the leaf's field (a map field's item kind): a key of the table's KINDS."""
+        return leaf_kind(self._t[0])
 
     def wire(self) -> dict[str, Any]:
         field, key, op, value = self._t
         ops = {op: value}
-        return {"request_response_rmt": {field: ops if key is None else {key: ops}}}
+        return {LEAF_TABLE: {field: ops if key is None else {key: ops}}}
 
     def describe(self) -> str:
         """``F.model.like('gpt%')``, for error messages."""
-        from ._filter_text import render_repr
-
-        return render_repr(self)
+        return leaf_repr(self._t)
 
 
 class Junction(Filter):
@@ -308,18 +323,20 @@ def any_of(*filters: Filter) -> Filter:
     return terms[0] if len(terms) == 1 else Junction("or", tuple(terms), flat=True)
 
 
+def _join(op: str, terms: list[Filter]) -> Filter:
+    return all_of(*terms) if op == "and" else any_of(*terms)
+
+
 def _operand(other: object, symbol: str) -> Filter:
     if isinstance(other, Filter):
         return other
-    from ._fields import Field
-
-    if isinstance(other, Field):
+    if isinstance(other, FieldMarker):
         raise FilterError(
-            f"{other!r} is a field, not a filter: give it an operator, e.g. {other!r}.equals(...)"
+            f"{other!r} is a field, not a filter: give it an operator, e.g. {other!r} == ..."
         )
     raise FilterError(
         f"cannot combine {type(other).__name__} {other!r} with a Filter using {symbol}; "
-        "if you wrote a comparison, parenthesize it: (F.cost > 0.01) & (F.latency < 500)"
+        f"if you wrote a comparison, parenthesize it: {EXAMPLE_COMPARISONS}"
     )
 
 
@@ -387,24 +404,26 @@ def _negate(root: Filter) -> Filter:
 
 
 def _negate_leaf(leaf: Leaf) -> Leaf:
-    kind = leaf.kind
-    if kind == "boolean":
-        assert isinstance(leaf.value, bool)
-        return Leaf(leaf.field, leaf.key, leaf.op, not leaf.value)
-    complement = COMPLEMENT.get((kind, leaf.op))
-    if complement is None:
-        if kind == PROPERTY_KEY:
-            hint = "the API cannot ask for rows without a property"
-        elif kind == TIMESTAMP:
-            hint = "write (field < t) | (field > t) instead"
-        else:
-            hint = f"the API has no not-{leaf.op} operator"
+    field, key, op, value = leaf._t
+    kind = leaf_kind(field)
+    spec = OPS[kind, op]
+    if spec.value_type == "boolean" and isinstance(value, bool):
+        return Leaf(field, key, op, not value)
+    if spec.complement is None:
         raise FilterError(
-            f"cannot negate {leaf.describe()}: {py_name(leaf.op)!r} on "
-            f"{'a map' if kind == MAP else kind} field has no complement ({hint})"
+            f"cannot negate {leaf.describe()}: {spec.method!r} on {kind_phrase(kind)} has no "
+            f"complement in the API ({_no_complement_hint(kind, spec.symbol)})"
         )
     # The "null" sentinel carries over: not-equals "null" (IS NOT NULL) complements IS NULL.
-    return Leaf(leaf.field, leaf.key, complement, leaf.value)
+    return Leaf(field, key, spec.complement, value)
+
+
+def _no_complement_hint(kind: str, symbol: str | None) -> str:
+    if symbol == "==" and (kind, "<") in BY_SYMBOL and (kind, ">") in BY_SYMBOL:
+        return "write (field < t) | (field > t) instead"
+    if len(KINDS[kind].operators) == 1:
+        return f"{kind_phrase(kind)} has only {KINDS[kind].operators[0].method!r}"
+    return "no operator matches exactly the rows it rejects"
 
 
 def _to_wire(root: Filter) -> dict[str, Any] | str:
@@ -414,6 +433,7 @@ def _to_wire(root: Filter) -> dict[str, Any] | str:
         return root.wire()
     assert isinstance(root, Junction)
     done: dict[int, Any] = {}
+    table = LEAF_TABLE
     stack: list[tuple[Junction, bool]] = [(root, False)]
     while stack:  # junctions only, children first; leaves are written inline (the hot path)
         node, expanded = stack.pop()
@@ -427,7 +447,7 @@ def _to_wire(root: Filter) -> dict[str, Any] | str:
             if type(t) is Leaf:
                 field, key, op, value = t._t
                 ops = {op: value}
-                append({"request_response_rmt": {field: ops if key is None else {key: ops}}})
+                append({table: {field: ops if key is None else {key: ops}}})
             else:
                 append(done[id(t)])
         done[id(node)] = _balanced(items, node.op)
@@ -445,3 +465,31 @@ def _balanced(items: list[Any], op: str) -> Any:
             paired.append(items[-1])
         items = paired
     return items[0]
+
+
+def _render(
+    root: Filter,
+    leaf: Callable[[tuple[str, str | None, str, Value]], str],
+    ops: dict[str, str],
+    all_: str,
+) -> str:
+    if root is ALL:
+        return all_
+    pieces: list[str] = []
+    stack: list[Filter | str] = [root]
+    while stack:  # a flat token stream, joined once: linear even for a 10,000-deep tree
+        item = stack.pop()
+        if isinstance(item, str):
+            pieces.append(item)
+        elif isinstance(item, Leaf):
+            pieces.append(leaf(item._t))
+        elif isinstance(item, Junction):
+            sep = ops[item.op]
+            seq: list[Filter | str] = []
+            for i, term in enumerate(item.terms):
+                if i:
+                    seq.append(sep)
+                # Parentheses around every nested junction: clearer than relying on precedence.
+                seq.extend(("(", term, ")") if isinstance(term, Junction) else (term,))
+            stack.extend(reversed(seq))
+    return "".join(pieces)

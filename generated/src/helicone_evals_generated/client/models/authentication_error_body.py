@@ -1,0 +1,75 @@
+# Generated from openapi/helicone-public-api.json (openapi/selection.toml, openapi/patches.yaml) by openapi-python-client 0.29.1.
+# DO NOT EDIT: change the spec, selection, patches or generator options and run `nox -s regenerate`.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AuthenticationErrorBody")
+
+
+@_attrs_define
+class AuthenticationErrorBody:
+    """401 from the auth middleware (missing or rejected key).
+
+    Attributes:
+        error (str):
+        trace (str | Unset):
+    """
+
+    error: str
+    trace: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        error = self.error
+
+        trace = self.trace
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "error": error,
+            }
+        )
+        if trace is not UNSET:
+            field_dict["trace"] = trace
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        error = d.pop("error")
+
+        trace = d.pop("trace", UNSET)
+
+        authentication_error_body = cls(
+            error=error,
+            trace=trace,
+        )
+
+        authentication_error_body.additional_properties = d
+        return authentication_error_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
