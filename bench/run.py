@@ -98,7 +98,8 @@ and noisy, so absolute times do not carry from run to run; the ratios do.
 - **First use**: whole `python -c` processes, interleaved: `import httpx` against importing
   helicone_evals, constructing a client and running one query (connect, send, parse the
   answer) against the canned server; bytecode caches warm, as on a user's machine.
-- **Builder**: `F.all_of(*10,000 terms)` encoded into the request body the wrapper sends.
+- **Builder**: `F.all_of(*10,000 terms)` then `to_dict()` (the wire form; the bar), and the
+  same encoded into the request body the wrapper sends (stdlib JSON encoding on top).
   **Parsing**: answer bytes to `ScoreDistributions` through the transport's parser, every
   bucket read; the answer is over 1 MB of score names with ten bins each (histogram(10) gives
   at most ten). Both are measured first, in a fresh process.

@@ -6,6 +6,7 @@ The emulator serves rows written here, so every verdict is known in advance: the
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -213,7 +214,8 @@ def test_table_shows_both_sides_interval_verdicts_and_estimates(run: Invoke) -> 
     result = run(*REGRESSION)
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "model == 'base'" in out and "model == 'cand'" in out
+    assert "model == 'base'" in out
+    assert "model == 'cand'" in out
     assert "3.975 ± 0.832" in out  # baseline quality: mean ± std
     assert "n=40" in out
     assert "[-2.37, -1.63]" in out  # its 95% interval
@@ -262,11 +264,9 @@ def test_plot_writes_a_png(run: Invoke, tmp_path: Path) -> None:
 def test_plot_without_matplotlib_names_the_extra(
     run: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from helicone_evals.cli import _compare_cmd
-
-    real = _compare_cmd.importlib.util.find_spec
+    real = importlib.util.find_spec
     monkeypatch.setattr(
-        _compare_cmd.importlib.util,
+        importlib.util,
         "find_spec",
         lambda name, *a: None if name == "matplotlib" else real(name, *a),
     )
@@ -275,6 +275,20 @@ def test_plot_without_matplotlib_names_the_extra(
     assert "'plot' extra" in result.stderr
     assert not (tmp_path / "x.png").exists()
     assert result.stdout == ""  # refused before the comparison
+
+
+def test_without_scipy_the_stats_extra_is_named_before_any_request(
+    run: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "scipy" else real(name, *a)
+    )
+    gated = run(*REGRESSION, "--fail-on-regression")
+    assert gated.exit_code == 3
+    assert 'pip install "helicone-evals[stats]"' in gated.stderr
+    assert gated.stdout == ""
+    assert run(*REGRESSION).exit_code == 1
 
 
 # --- nothing to compare, failures, misuse -------------------------------------------------------
@@ -286,7 +300,8 @@ def test_filters_matching_nothing_say_so(run: Invoke) -> None:
     assert result.exit_code == 0, result.output
     assert "matched no scored request" in result.stdout
     data = _json(run(*nothing, "--json").stdout)
-    assert data["empty"] is True and data["scores"] == []
+    assert data["empty"] is True
+    assert data["scores"] == []
     gated = run(*nothing, "--fail-on-regression")
     assert gated.exit_code == 3  # a gate never passes on no data
     assert "could not compare" in gated.stderr
@@ -318,9 +333,9 @@ def test_an_unreachable_server_is_3_with_the_gate_and_1_without(
 
 def test_the_installed_command_gates_with_3_in_one_line(closed_port: str) -> None:
     env = {**os.environ, "HELICONE_API_KEY": "sk-compare-test-key", "NO_COLOR": "1"}
+    command = [str(EXE), "compare", *REGRESSION, "--fail-on-regression"]
     done = subprocess.run(
-        [str(EXE), "compare", *REGRESSION, "--base-url", closed_port, "--max-retries", "0"]
-        + ["--fail-on-regression"],
+        [*command, "--base-url", closed_port, "--max-retries", "0"],
         capture_output=True,
         text=True,
         env=env,

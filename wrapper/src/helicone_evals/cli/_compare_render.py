@@ -139,7 +139,12 @@ def _headers(result: Comparison) -> list[str]:
 
 
 def _notes(result: Comparison) -> list[str]:
-    notes = [f"{row.name}: {row.note}" for row in result if row.note]
+    """The rows' and the comparison's notes; estimates are marked ``~`` and footnoted once."""
+    notes = []
+    for row in result:
+        kept = [n for n in (row.note or "").split("; ") if n and not n.startswith("estimated")]
+        if kept:
+            notes.append(f"{row.name}: {'; '.join(kept)}")
     return notes + list(result.notes)
 
 
