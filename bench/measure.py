@@ -8,7 +8,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -87,7 +87,7 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[rank - 1]
 
 
-def interleave(variants: dict[str, Callable[[], float]], rounds: int) -> dict[str, list[float]]:
+def interleave(variants: Mapping[str, Callable[[], float]], rounds: int) -> dict[str, list[float]]:
     """Run each variant once per round, in rotating order; each call returns seconds per op."""
     results: dict[str, list[float]] = {name: [] for name in variants}
     names = list(variants)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import statistics
 import subprocess
@@ -194,7 +195,7 @@ def bench_first_use(url: str, runs: int) -> list[Figure]:
             f"httpx.post({url + PATH!r}, content=b'{{}}', headers={RAW_HEADERS!r}).json()"
         ),
     }
-    variants = {name: (lambda code=code: timed(code)) for name, code in codes.items()}
+    variants = {name: functools.partial(timed, code) for name, code in codes.items()}
     for run in variants.values():
         run()  # writes the bytecode caches
     times = interleave(variants, runs)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from helicone_evals import HeliconeError
 from helicone_evals.emulator import DataError, Store
 
 NOW = datetime(2026, 1, 31, 12, tzinfo=UTC)
@@ -145,3 +146,29 @@ def test_a_bad_row_names_its_line_and_nothing_is_loaded(
 def test_a_missing_file_is_a_data_error(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="No such file"):
         Store(data=tmp_path / "nope.jsonl")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (b'{"request_created_at": "2024-01-01T00:00:00Z", "model": "caf\xe9"}', "not valid UTF-8"),
+        (b'{"request_created_at": "2024-01-01T00:00:00Z", "model": "\\ud800"}', "lone surrogate"),
+        (
+            b'{"request_created_at": "2024-01-01T00:00:00Z", "properties": {"\\udfff": "x"}}',
+            "lone surrogate",
+        ),
+        (b'{"request_created_at": "0001-01-01T00:00:00+01:00"}', "out of range"),
+        (b'{"request_created_at": "9999-12-31T23:30:00-01:00"}', "out of range"),
+        (b"[" * 50_000 + b"]" * 50_000, "not valid JSON"),
+    ],
+)
+def test_hostile_lines_are_data_errors_naming_the_line(
+    tmp_path: Path, line: bytes, reason: str
+) -> None:
+    path = tmp_path / "rows.jsonl"
+    path.write_bytes(json.dumps(GOOD).encode() + b"\n" + line + b"\n")
+    with pytest.raises(DataError) as info:
+        Store(data=path)
+    assert str(info.value).startswith(f"{path}:2: ")
+    assert reason in str(info.value)
+    assert isinstance(info.value, HeliconeError)

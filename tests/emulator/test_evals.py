@@ -124,7 +124,10 @@ def test_limit_and_offset_are_ignored(emu: Emulator) -> None:
 def test_a_window_beyond_the_bucket_limit_is_a_500_envelope(emu: Emulator) -> None:
     response = query(
         emu,
-        {"filter": "all", "timeFilter": {"start": "0001-01-01T00:00:00+01:00", "end": "2024-01-05"}},
+        {
+            "filter": "all",
+            "timeFilter": {"start": "0001-01-01T00:00:00+01:00", "end": "2024-01-05"},
+        },
     )
     assert response.status_code == 500
     body = response.json()

@@ -148,7 +148,10 @@ v AS (
   FROM t
 )
 SELECT
-  md5($seed::VARCHAR || '-' || i::VARCHAR)::UUID::VARCHAR AS request_id,
+  -- a version-4 UUID (version and variant digits set), which the server's write path accepts
+  (substr(md5($seed::VARCHAR || '-' || i::VARCHAR), 1, 12) || '4'
+   || substr(md5($seed::VARCHAR || '-' || i::VARCHAR), 14, 3) || '8'
+   || substr(md5($seed::VARCHAR || '-' || i::VARCHAR), 18, 15))::UUID::VARCHAR AS request_id,
   '{DEFAULT_ORGANIZATION_ID}' AS organization_id,
   created AS request_created_at,
   created + to_milliseconds(lat) AS response_created_at,

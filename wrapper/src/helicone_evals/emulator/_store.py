@@ -362,8 +362,8 @@ class Store:
 def _interrupt_when(
     cancel: threading.Event, done: threading.Event, cur: duckdb.DuckDBPyConnection
 ) -> None:
+    # Interrupt again and again: an interrupt that lands before the query starts is lost.
     while not done.is_set():
-        if cancel.wait(0.05):
-            if not done.is_set():
-                cur.interrupt()
-            return
+        if cancel.wait(0.05) and not done.is_set():
+            cur.interrupt()
+            done.wait(0.05)
