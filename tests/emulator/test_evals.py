@@ -133,3 +133,11 @@ def test_a_window_beyond_the_bucket_limit_is_a_500_envelope(emu: Emulator) -> No
     body = response.json()
     assert body["data"] is None
     assert "hourly buckets" in body["error"]
+
+
+def test_the_answer_matches_the_generated_models(emu: Emulator) -> None:
+    from helicone_evals_generated.models import ResultSuccessEvalArray
+
+    response = query(emu, {"filter": "all", "timeFilter": WINDOW})
+    parsed = ResultSuccessEvalArray.model_validate(response.json())
+    assert [e.name for e in parsed.data] == ["accuracy", "helpful-hcone-bool", "old-name"]

@@ -213,7 +213,7 @@ def test_stop_with_a_query_in_flight_does_not_raise() -> None:
     def endless() -> None:
         try:
             store.run(lambda cur: cur.execute(_ENDLESS).fetchall(), threading.Event())
-        except BaseException as exc:  # noqa: BLE001 - collected for the assertion below
+        except BaseException as exc:
             failures.append(exc)
 
     worker = threading.Thread(target=endless)
@@ -223,4 +223,5 @@ def test_stop_with_a_query_in_flight_does_not_raise() -> None:
     worker.join(timeout=60)
     assert not worker.is_alive()
     assert emu.port is None
-    assert failures and isinstance(failures[0], duckdb.Error)
+    assert failures
+    assert isinstance(failures[0], duckdb.Error)

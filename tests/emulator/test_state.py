@@ -96,7 +96,7 @@ def test_a_db_in_use_is_a_data_error(tmp_path: Path) -> None:
     try:
         assert holder.stdout is not None
         holder.stdout.readline()
-        with pytest.raises(DataError, match="busy.duckdb"):
+        with pytest.raises(DataError, match=r"busy\.duckdb"):
             Emulator(db=db).start()
     finally:
         holder.kill()
@@ -182,7 +182,8 @@ def test_without_the_extra_the_import_and_the_fixture_say_what_to_install(
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "'emulator' extra" in out.stdout
-    assert "pip install" in out.stdout and "[emulator]" in out.stdout
+    assert "pip install" in out.stdout
+    assert "[emulator]" in out.stdout
     (tmp_path / "conftest.py").write_text(blocker)
     (tmp_path / "test_user.py").write_text(
         "def test_uses(helicone_emulator):\n    pass\n\ndef test_other():\n    pass\n"
@@ -193,7 +194,8 @@ def test_without_the_extra_the_import_and_the_fixture_say_what_to_install(
         text=True,
         cwd=tmp_path,
     )
-    assert "1 passed" in run.stdout and "1 error" in run.stdout, run.stdout
+    assert "1 passed" in run.stdout, run.stdout
+    assert "1 error" in run.stdout, run.stdout
     assert "pip install" in run.stdout
     assert "Traceback" not in run.stdout
 
@@ -217,7 +219,8 @@ def test_ctrl_c_stops_quietly() -> None:
         out, err = child.communicate(timeout=60)
         assert child.returncode == 0, err
         assert "stopped" in out
-        assert "Traceback" not in err and "Invalid file descriptor" not in err, err
+        assert "Traceback" not in err, err
+        assert "Invalid file descriptor" not in err, err
 
 
 def test_scores_written_show_in_every_read_at_once(helicone_emulator_clean: Emulator) -> None:

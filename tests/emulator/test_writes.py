@@ -1,4 +1,4 @@
-"""AddScores, FeedbackRequest, AddEval and GetEvalScores: the real server's answers, quirks included.
+"""AddScores, FeedbackRequest, AddEval and GetEvalScores: the server's answers, quirks included.
 
 Every write is checked by reading the stored map back, and by what the read endpoints show.
 """
@@ -270,3 +270,16 @@ def test_writes_need_a_key(emu: Emulator) -> None:
     response = httpx.post(f"{emu.url}/v1/request/{uuid.uuid4()}/score", json={"scores": {}})
     assert response.status_code == 401
     assert response.json()["trace"] == "isAuthenticated.error"
+
+
+def test_the_write_answers_match_the_generated_models(emu: Emulator, http: httpx.Client) -> None:
+    from helicone_evals_generated.models import (
+        ResultSuccessNull,
+        ResultSuccessStringArray,
+        ValidationErrorBody,
+    )
+
+    rid = new_request(emu)
+    ResultSuccessNull.model_validate(score(http, rid, {"scores": {"a": 1}}).json())
+    ResultSuccessStringArray.model_validate(http.get("/v1/evals/scores").json())
+    ValidationErrorBody.model_validate(score(http, rid, {"scores": {"a": "x"}}).json())

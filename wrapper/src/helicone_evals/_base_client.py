@@ -14,7 +14,6 @@ Tests patch ``sleep``/``asleep``/``jitter``/``monotonic`` in this module, so the
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import importlib
 import json
@@ -45,6 +44,7 @@ from ._exceptions import APITimeoutError, ArgumentError
 from ._logging import logger, setup_logging
 from ._reading import aread_response, attempt_budget, read_response
 from ._response import RawResponse, connection_error, parse_data, status_error
+from ._transport import AsyncTransport, SyncTransport
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -75,7 +75,15 @@ USER_AGENT: Final = f"helicone-evals-python/{__version__}"
 
 # Patch points for tests: the loops look these up on the module at call time.
 sleep = time.sleep
-asleep = asyncio.sleep
+
+
+async def asleep(delay: float) -> None:
+    """``asyncio.sleep``; asyncio is imported here, so a sync client never loads it."""
+    import asyncio
+
+    await asyncio.sleep(delay)
+
+
 jitter = random.random
 monotonic = time.monotonic
 
@@ -374,11 +382,15 @@ class BaseClient:
         if given is not None:
             self._foreign_http = True  # the caller's client lacks our URL and headers
             return given
+        # httpx's default transport, but CA certificates are loaded on the first https
+        # request rather than here (never for an http URL such as the emulator's).
+        transport = SyncTransport() if cls is httpx.Client else AsyncTransport()
         return cls(
             base_url=self._base_url,
             headers=self._headers,
             timeout=self._timeout,
             follow_redirects=True,
+            transport=transport,  # type: ignore[arg-type]
         )
 
     def _new_generated(self) -> AuthenticatedClient:

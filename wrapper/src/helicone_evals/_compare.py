@@ -29,6 +29,7 @@ from ._query import ALL, FilterLike, TimeLike, coerce_filter, time_window
 from ._results import (
     ScoreDistribution,
     StatisticsError,
+    analyse_all,
     is_boolean_score,
     missing_extra,
 )
@@ -371,8 +372,9 @@ def _compare(
     lower: frozenset[str],
     wanted: tuple[str, ...] | None,
 ) -> Comparison:
-    base = _by_name(baseline, "baseline")
-    cand = _by_name(candidate, "candidate")
+    base_list, cand_list = _checked(baseline, "baseline"), _checked(candidate, "candidate")
+    analyse_all(base_list + cand_list)  # every score's bins in one vectorised pass
+    base, cand = _by_name(base_list), _by_name(cand_list)
     notes: list[str] = []
     names = sorted(base.keys() | cand.keys())
     if wanted is not None:
@@ -390,13 +392,14 @@ def _compare(
     shares: list[str] = []
     for name in names:
         b, c = base.get(name), cand.get(name)
+        kb = kc = None
         proportion = (
             is_boolean_score(name)
-            and (b is None or _boolean(b) is not None)
-            and (c is None or _boolean(c) is not None)
+            and (b is None or (kb := _boolean(b)) is not None)
+            and (c is None or (kc := _boolean(c)) is not None)
         )
-        sb = None if b is None else _side(b, proportion)
-        sc = None if c is None else _side(c, proportion)
+        sb = None if b is None else _side(b, kb if proportion else None)
+        sc = None if c is None else _side(c, kc if proportion else None)
         sides[name] = (sb, sc, proportion)
         if sb is None or sc is None:
             continue
@@ -440,18 +443,25 @@ def _compare(
     )
 
 
-def _by_name(result: Iterable[ScoreDistribution], what: str) -> dict[str, ScoreDistribution]:
-    """The distributions that hold at least one score, by name."""
+def _checked(result: Iterable[ScoreDistribution], what: str) -> list[ScoreDistribution]:
+    """The distributions of a query result, or ArgumentError naming ``what``."""
     if isinstance(result, str | bytes | Mapping) or not isinstance(result, Iterable):
         raise ArgumentError(
             f"{what}: expected the ScoreDistributions a query returns, got {type(result).__name__}"
         )
-    out: dict[str, ScoreDistribution] = {}
-    for dist in result:
+    dists = list(result)
+    for dist in dists:
         if not isinstance(dist, ScoreDistribution):
             raise ArgumentError(
                 f"{what}: expected ScoreDistribution items, got {type(dist).__name__}"
             )
+    return dists
+
+
+def _by_name(dists: list[ScoreDistribution]) -> dict[str, ScoreDistribution]:
+    """The distributions that hold at least one score, by name."""
+    out: dict[str, ScoreDistribution] = {}
+    for dist in dists:
         if dist._analysis.weights:  # bins holding at least one score
             out.setdefault(dist.name, dist)
     return out
@@ -466,26 +476,23 @@ def _boolean(dist: ScoreDistribution) -> tuple[int, int] | None:
     return counts[1], counts[0] + counts[1]
 
 
-def _side(dist: ScoreDistribution, proportion: bool) -> Side:
-    if proportion:
-        successes, n = _boolean(dist) or (0, 0)
+def _side(dist: ScoreDistribution, boolean: tuple[int, int] | None) -> Side:
+    """One side's figures: as a proportion when ``boolean`` gives ``(successes, n)``."""
+    if boolean is not None:
+        successes, n = boolean
         rate = successes / n
         std = sample_std_of_proportion(successes, n)
         return Side(n, rate, None if math.isnan(std) else std, True, rate, rate, successes)
     shape = dist._nonempty()  # one analysis of the bins, shared by every figure
-    n = round(sum(shape.weights))
+    n = round(shape.n)
     return Side(
         n,
         shape.mean,
-        dist.std() if n >= 2 else None,
+        math.sqrt(shape.squares / (shape.n - 1)) if n >= 2 else None,  # dist.std()
         shape.exact,
         shape.mean_low,
         shape.mean_high,
     )
-
-
-def _finite(value: float) -> float | None:
-    return value if math.isfinite(value) else None
 
 
 def _row(
@@ -520,7 +527,7 @@ def _row(
         small = [label for label, s in (("baseline", base), ("candidate", cand)) if s.n < 2]
         notes.append(f"fewer than 2 scores in the {' and '.join(small)}: no test")
     else:
-        tested, ci_low, ci_high, p_value = (_finite(v) for v in test)
+        tested, ci_low, ci_high, p_value = [v if math.isfinite(v) else None for v in test]
         if tested is not None:
             difference = tested
         if not proportion and base.std == 0 and cand.std == 0:

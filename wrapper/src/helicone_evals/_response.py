@@ -13,16 +13,14 @@ the API key is scrubbed from every message and from ``APIStatusError.body``.
 
 from __future__ import annotations
 
-import functools
 import html
+import logging
 import re
-import types
 from dataclasses import dataclass
 from typing import Any, Final, Generic, Protocol, TypeVar
 
 import httpx
-from pydantic import ConfigDict, TypeAdapter, ValidationError
-from pydantic_core import SchemaValidator, from_json
+from pydantic_core import ValidationError, from_json
 
 from ._exceptions import (
     APIConnectionError,
@@ -42,6 +40,7 @@ from ._exceptions import (
 )
 from ._logging import logger
 from ._results import ScoreDistribution, ScoreDistributions
+from ._shapes import ShapeValidators, shape_validators
 
 __all__ = [
     "SCORE_DISTRIBUTIONS_SHAPE",
@@ -74,50 +73,25 @@ _SPACE: Final = re.compile(r"\s+")
 _LOWER: Final = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _HIDDEN_ELEMENTS: Final = ("script", "style", "head", "title")
 
-# Both validation modes refuse NaN/Infinity and coerce nothing (a "1" is not a number).
-_CONFIG: Final = ConfigDict(extra="forbid", allow_inf_nan=False, strict=True)
-
 SCORE_DISTRIBUTIONS_SHAPE: Final = "ResultSuccessScoreDistributionArray"
 
 
-@functools.cache
-def validators(shape: str) -> tuple[TypeAdapter[Any], SchemaValidator]:
-    """``(strict, lenient)`` validators of the ``shapes`` TypedDict named ``shape``.
+def validators(shape: str) -> ShapeValidators:
+    """The strict and lenient validators of the ``shapes`` TypedDict named ``shape``.
 
     Strict forbids fields the schema does not define, everywhere; lenient ignores them, even
-    in a TypedDict the generator marked ``closed``. Built once per shape.
+    in a TypedDict the generator marked ``closed``. Built once per shape, on first use.
     """
-    from helicone_evals_generated import shapes
-
-    cls = getattr(shapes, shape, None)
-    if not isinstance(cls, type):
-        raise HeliconeError(f"no response shape named {shape!r} in helicone_evals_generated")
-    strict: TypeAdapter[Any] = TypeAdapter(_configured(cls, _CONFIG))
-    return strict, SchemaValidator(_opened(strict.core_schema))
+    return shape_validators(shape)
 
 
-def _configured(cls: type, config: ConfigDict) -> type:
-    """A subclass of the TypedDict ``cls`` carrying ``config``; ``cls`` itself is untouched."""
-    return types.new_class(
-        cls.__name__, (cls,), exec_body=lambda ns: ns.update(__pydantic_config__=config)
-    )
+def __getattr__(name: str) -> Any:
+    # SUCCESS is built on first access, not at import: a client builds only the validators
+    # of the operations it calls.
+    if name == "SUCCESS":
+        return validators(SCORE_DISTRIBUTIONS_SHAPE)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-
-def _opened(schema: Any) -> Any:
-    """A copy of a pydantic core schema whose TypedDicts all ignore unknown keys."""
-    if isinstance(schema, list):
-        return [_opened(item) for item in schema]
-    if not isinstance(schema, dict):
-        return schema
-    copy = {key: _opened(value) for key, value in schema.items()}
-    if copy.get("type") == "typed-dict":
-        copy["extra_behavior"] = "ignore"
-        copy.pop("extras_schema", None)
-    return copy
-
-
-SUCCESS: Final = validators(SCORE_DISTRIBUTIONS_SHAPE)[0]
-"""The strict validator of a score-distribution answer."""
 
 _T = TypeVar("_T")
 
@@ -202,23 +176,30 @@ def parse_result(
 
 def _validated(response: httpx.Response, shape: str, api_key: str, strict: bool) -> Any:
     content = response.content
-    strict_validator, lenient_validator = validators(shape)
-    try:
-        return strict_validator.validate_json(content)
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False, include_context=False, include_input=False)
-    if not strict and all(error["type"] == "extra_forbidden" for error in errors):
-        logger.debug(
-            "Ignoring %d field(s) of the %d answer that the API schema (%s) does not define: "
-            "%s (strict_response_validation=True refuses them)",
-            len(errors),
-            response.status_code,
-            shape,
-            ", ".join(_location(error["loc"]) for error in errors[:20]),
-        )
+    found = validators(shape)
+    # By default the lenient validator runs alone (ignoring a field costs less than refusing
+    # one). The strict one runs first with strict=True, or when debug logging is on, to name
+    # the fields ignored.
+    naming = not strict and logger.isEnabledFor(logging.DEBUG)
+    errors: list[Any]
+    if strict or naming:
         try:
-            return lenient_validator.validate_json(content)
-        except ValidationError as exc:  # cannot happen after only extra_forbidden; be safe
+            return found.strict.validate_json(content)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False, include_context=False, include_input=False)
+    if not strict and (not naming or all(e["type"] == "extra_forbidden" for e in errors)):
+        if naming:
+            logger.debug(
+                "Ignoring %d field(s) of the %d answer that the API schema (%s) does not "
+                "define: %s (strict_response_validation=True refuses them)",
+                len(errors),
+                response.status_code,
+                shape,
+                ", ".join(_location(error["loc"]) for error in errors[:20]),
+            )
+        try:
+            return found.lenient.validate_json(content)
+        except ValidationError as exc:
             errors = exc.errors(include_url=False, include_context=False, include_input=False)
     envelope_error = _envelope_error(content)
     if envelope_error is not None:
@@ -232,7 +213,7 @@ def _validated(response: httpx.Response, shape: str, api_key: str, strict: bool)
 def _envelope_error(content: bytes) -> str | None:
     """The ``error`` of a ``{data: null, error: "..."}`` envelope, or None."""
     try:
-        failure = validators("ResultErrorString")[1].validate_json(content)
+        failure = validators("ResultErrorString").lenient.validate_json(content)
     except ValidationError:
         return None
     return str(failure["error"])

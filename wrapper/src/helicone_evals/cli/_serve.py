@@ -29,8 +29,7 @@ def _emulator_options(db: Path | None, **options: Any) -> dict[str, Any]:
 
 def _running(emulator: Any) -> bool:
     # The emulator serves on a background thread; it is gone if that thread died.
-    thread = getattr(emulator, "_thread", None)
-    return emulator.port is not None and (thread is None or thread.is_alive())
+    return bool(emulator.running)
 
 
 def run_emulator(

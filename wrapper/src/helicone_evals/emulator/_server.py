@@ -76,6 +76,11 @@ class Emulator:
         self._thread: threading.Thread | None = None
 
     @property
+    def running(self) -> bool:
+        """True while the emulator serves (started, not stopped, its server thread alive)."""
+        return self.port is not None and self._thread is not None and self._thread.is_alive()
+
+    @property
     def url(self) -> str:
         """The base URL to give a client, e.g. ``http://127.0.0.1:54321``."""
         if self.port is None:

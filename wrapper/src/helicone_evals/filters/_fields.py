@@ -22,7 +22,7 @@ from helicone_evals_generated.filter_fields import (
 )
 
 from .._exceptions import FilterError
-from ._expr import FieldMarker, Filter, Leaf, all_of, any_of
+from ._expr import FieldMarker, Filter, Leaf, all_of, any_of, new_node, set_leaf_parts
 from ._table import (
     BY_SYMBOL,
     FIELDS,
@@ -84,7 +84,7 @@ class Field(FieldMarker):
     """A field of a filter leaf (or, for a map, the value under one key); its operator methods
     build one-leaf filters."""
 
-    __slots__ = ("_fast", "_key", "_kind", "_scale", "_wire")
+    __slots__ = ("_ascii", "_fast", "_key", "_kind", "_scale", "_wire")
     KIND: ClassVar[str]
     METHODS: ClassVar[tuple[str, ...]] = ()
     SYMBOLS: ClassVar[tuple[str, ...]] = ()
@@ -93,6 +93,7 @@ class Field(FieldMarker):
     _kind: str
     _scale: int | None
     _fast: Callable[[object], bool]
+    _ascii: bool  # ASCII str values are valid as they are (text fields)
 
     def __init__(self, wire: str, key: str | None = None) -> None:
         setattr_ = object.__setattr__
@@ -107,6 +108,7 @@ class Field(FieldMarker):
         if scale is not None:
             fast = _scaled_fast(scale) if value_type == "number" else None
         setattr_(self, "_fast", fast or _never)
+        setattr_(self, "_ascii", fast is _FAST["string"])
 
     if not TYPE_CHECKING:
 
@@ -178,8 +180,11 @@ class Field(FieldMarker):
         return lambda: f"{self!r}.{OPS[self._kind, op].method}()"
 
     def _apply(self, op: str, value: object) -> Filter:
-        if self._fast(value):  # the common case skips the full check
-            return Leaf(self._wire, self._key, op, value)  # type: ignore[arg-type]
+        # The common cases skip the full check: text inline, the others through _fast.
+        if (type(value) is str and self._ascii and value.isascii()) or self._fast(value):
+            leaf = new_node(Leaf)
+            set_leaf_parts(leaf, (self._wire, self._key, op, value))  # type: ignore[arg-type]
+            return leaf
         spec = OPS[self._kind, op]
         checked = check(
             spec.value_type, value, self._what(op), scale=self._scale, symbol=spec.symbol

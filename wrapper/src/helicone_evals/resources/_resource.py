@@ -16,7 +16,6 @@ under both clients.
 
 from __future__ import annotations
 
-import asyncio
 import functools
 from collections.abc import Callable, Coroutine, Generator
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeAlias, TypeVar, overload
@@ -184,6 +183,8 @@ class composite(Generic[P, T]):
                     if isinstance(step, Plan):
                         value = await send_async(step)
                     elif isinstance(step, tuple):
+                        import asyncio  # here, so that a sync client never loads asyncio
+
                         value = tuple(await asyncio.gather(*(send_async(p) for p in step)))
                     else:
                         await _base_client.asleep(step)
