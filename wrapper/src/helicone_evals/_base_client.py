@@ -44,11 +44,13 @@ from ._exceptions import APITimeoutError, ArgumentError
 from ._logging import logger, setup_logging
 from ._reading import aread_response, attempt_budget, read_response
 from ._response import RawResponse, connection_error, parse_data, status_error
-from ._transport import AsyncTransport, SyncTransport
+from ._transport import default_transport
 from ._version import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable
+
+    from httpx._client import UseClientDefault
 
     from helicone_evals_generated.client import AuthenticatedClient
     from helicone_evals_generated.operations import Operation
@@ -305,6 +307,13 @@ class BaseClient:
         # (``_build``) and sent; the usual path is the generated ``sync_raw``/``asyncio_raw``.
         self._foreign_http = False
         self._owns_http = True
+        # The timeout the httpx client was made with (None: not ours); a call with this very
+        # timeout lets httpx apply it rather than build an httpx.Timeout per request.
+        self._http_timeout: httpx.Timeout | None = None
+        # _attempts() for the client's own options, worked out on the first call
+        self._defaults: (
+            tuple[int, httpx.Timeout, httpx.Timeout | UseClientDefault, float | None] | None
+        ) = None
         self._bound: dict[object, Any] = {}  # resources and bound operations, made once
         self._client = self  # what the operations send through (see resources._resource)
         self._raw = False
@@ -350,6 +359,7 @@ class BaseClient:
         """
         new = copy.copy(self)
         new._bound = {}
+        new._defaults = None
         new._client = new
         if api_key is not None:
             new._api_key = resolve_api_key(api_key)
@@ -384,7 +394,8 @@ class BaseClient:
             return given
         # httpx's default transport, but CA certificates are loaded on the first https
         # request rather than here (never for an http URL such as the emulator's).
-        transport = SyncTransport() if cls is httpx.Client else AsyncTransport()
+        transport = default_transport(cls is httpx.AsyncClient)
+        self._http_timeout = self._timeout
         return cls(
             base_url=self._base_url,
             headers=self._headers,
@@ -441,10 +452,27 @@ class BaseClient:
             self._timeout if isinstance(timeout, NotGiven) else to_timeout(timeout),
         )
 
-    def _deadline(self, response: httpx.Response, started: float) -> float | None:
-        """When this attempt must have read its whole answer (``time.monotonic``), or None."""
-        budget = attempt_budget(response.request)
-        return None if budget is None else started + budget
+    def _attempts(
+        self, plan: Plan[Any]
+    ) -> tuple[int, httpx.Timeout, httpx.Timeout | UseClientDefault, float | None]:
+        """``(max_retries, timeout, the timeout to pass the endpoint, seconds per attempt)``.
+
+        The endpoint is passed httpx's ``USE_CLIENT_DEFAULT`` when the httpx client already
+        has the timeout (no ``httpx.Timeout`` made per request); an attempt's budget is
+        :func:`attempt_budget` of the timeout. Worked out once for the client's own options.
+        """
+        if isinstance(plan.max_retries, NotGiven) and isinstance(plan.timeout, NotGiven):
+            found = self._defaults
+            if found is None:
+                found = self._defaults = self._attempts_with(self._max_retries, self._timeout)
+            return found
+        return self._attempts_with(*self._options(plan.max_retries, plan.timeout))
+
+    def _attempts_with(
+        self, max_retries: int, timeout: httpx.Timeout
+    ) -> tuple[int, httpx.Timeout, httpx.Timeout | UseClientDefault, float | None]:
+        sent = httpx.USE_CLIENT_DEFAULT if timeout is self._http_timeout else timeout
+        return max_retries, timeout, sent, attempt_budget(timeout)
 
     def _outcome(self, plan: Plan[T], response: httpx.Response) -> T:
         """``T`` from a read 2xx answer: the envelope's ``data`` validated, then parsed."""
@@ -547,7 +575,7 @@ class SyncAPIClient(BaseClient):
     def _send(self, plan: Plan[T], raw: bool = False) -> Any:
         """Send ``plan`` with retries: its result, or a RawResponse of it when ``raw``."""
         ensure_open(self._http, owned=self._owns_http)
-        retries_allowed, timeout = self._options(plan.max_retries, plan.timeout)
+        retries_allowed, timeout, sent_timeout, budget = self._attempts(plan)
         ep = plan.endpoint
         retries = 0
         while True:
@@ -561,12 +589,12 @@ class SyncAPIClient(BaseClient):
                         client=self._generated,
                         **plan.path,
                         content=plan.content,
-                        timeout=timeout,
+                        timeout=sent_timeout,
                         stream=True,
                     )
                 read_response(
                     response,
-                    deadline=self._deadline(response, started),
+                    deadline=None if budget is None else started + budget,
                     max_bytes=self._max_response_bytes,
                 )
             except httpx.RequestError as exc:
@@ -606,7 +634,7 @@ class AsyncAPIClient(BaseClient):
     async def _send(self, plan: Plan[T], raw: bool = False) -> Any:
         """Send ``plan`` with retries: its result, or a RawResponse of it when ``raw``."""
         ensure_open(self._http, owned=self._owns_http)
-        retries_allowed, timeout = self._options(plan.max_retries, plan.timeout)
+        retries_allowed, timeout, sent_timeout, budget = self._attempts(plan)
         ep = plan.endpoint
         retries = 0
         while True:
@@ -620,12 +648,12 @@ class AsyncAPIClient(BaseClient):
                         client=self._generated,
                         **plan.path,
                         content=plan.content,
-                        timeout=timeout,
+                        timeout=sent_timeout,
                         stream=True,
                     )
                 await aread_response(
                     response,
-                    deadline=self._deadline(response, started),
+                    deadline=None if budget is None else started + budget,
                     max_bytes=self._max_response_bytes,
                 )
             except httpx.RequestError as exc:

@@ -18,8 +18,8 @@ the retry loop to judge.
 from __future__ import annotations
 
 import contextlib
-import heapq
 import itertools
+import math
 import socket
 import threading
 import time
@@ -198,11 +198,8 @@ class _Body:
         self._size = 0
         # Already read (an httpx.Response made with content=, as mocks are): only counted.
         self.done = hasattr(response, "_content")
-        codings = [
-            c.strip()
-            for c in response.headers.get("content-encoding", "").lower().split(",")
-            if c.strip() not in ("", "identity")
-        ]
+        coding, declared = _framing(response.headers)
+        codings = [c.strip() for c in coding.split(",") if c.strip() not in ("", "identity")]
         self._coding = ",".join(codings)
         self._inflater: Any = None
         # gzip and deflate are inflated here, bounded; anything else (br, zstd, stacked
@@ -219,8 +216,7 @@ class _Body:
             return
         if max_bytes is None or self._coding:
             return
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > max_bytes:
+        if declared.isascii() and declared.isdigit() and int(declared) > max_bytes:
             raise self._too_large(f"it declares {int(declared):,} bytes")
 
     def feed(self, chunk: bytes) -> None:
@@ -290,6 +286,20 @@ class _Body:
         )
 
 
+def _framing(headers: httpx.Headers) -> tuple[str, str]:
+    """``(Content-Encoding, Content-Length)``, lower-cased, "" when absent; several
+    Content-Encoding headers are joined with commas, as ``headers.get`` does."""
+    coding: list[bytes] = []
+    length = b""
+    for key, value in headers.raw:  # one pass over bytes: cheaper than two headers.get()
+        key = key.lower()
+        if key == b"content-encoding":
+            coding.append(value)
+        elif key == b"content-length":
+            length = value
+    return b",".join(coding).decode("latin-1").lower(), length.decode("latin-1").strip()
+
+
 def _where(response: httpx.Response) -> str:
     try:
         request = response.request
@@ -314,11 +324,14 @@ class _Watchdog:
 
     Shutting a socket down wakes a thread blocked in ``recv`` on it; the read then fails and
     ``read_response`` reports the timeout. One thread serves every client in the process.
+    Only reads in progress are held (a finished read leaves nothing behind), and the thread is
+    woken only when a read must end before the one it is waiting for.
     """
 
     def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._heap: list[list[Any]] = []  # [deadline, seq, socket or None, fired]
+        self._cond = threading.Condition(threading.Lock())
+        self._armed: dict[int, list[Any]] = {}  # seq -> [deadline, seq, socket, fired]
+        self._wake_at = math.inf  # when the thread next looks at the deadlines
         self._seq = itertools.count()
         self._thread: threading.Thread | None = None
 
@@ -326,40 +339,38 @@ class _Watchdog:
         sock = _socket_of(response)
         if sock is None:  # a mocked or custom transport: the between-chunk check remains
             return None
-        entry = [deadline, next(self._seq), sock, False]
+        seq = next(self._seq)
+        entry: list[Any] = [deadline, seq, sock, False]
         with self._cond:
-            heapq.heappush(self._heap, entry)
+            self._armed[seq] = entry
             if self._thread is None or not self._thread.is_alive():  # also after a fork
                 self._thread = threading.Thread(
                     target=self._run, name="helicone-evals-deadlines", daemon=True
                 )
                 self._thread.start()
-            elif self._heap[0] is entry:
+            elif deadline < self._wake_at:
                 self._cond.notify()
         return entry
 
     def disarm(self, entry: list[Any]) -> None:
         with self._cond:
-            entry[2] = None
+            self._armed.pop(entry[1], None)
 
     def _run(self) -> None:
         with self._cond:
             while True:
-                heap = self._heap
-                while heap and heap[0][2] is None:
-                    heapq.heappop(heap)
-                if not heap:
+                now = time.monotonic()
+                for entry in [e for e in self._armed.values() if e[0] <= now]:
+                    del self._armed[entry[1]]
+                    entry[3] = True
+                    # socket.socket's own shutdown: on an SSLSocket it leaves TLS state alone.
+                    with contextlib.suppress(OSError):
+                        socket.socket.shutdown(entry[2], socket.SHUT_RDWR)
+                self._wake_at = min((e[0] for e in self._armed.values()), default=math.inf)
+                if self._wake_at == math.inf:
                     self._cond.wait()
-                    continue
-                delay = heap[0][0] - time.monotonic()
-                if delay > 0:
-                    self._cond.wait(delay)
-                    continue
-                entry = heapq.heappop(heap)
-                sock, entry[2], entry[3] = entry[2], None, True
-                # socket.socket's own shutdown: on an SSLSocket it leaves TLS state alone.
-                with contextlib.suppress(OSError):
-                    socket.socket.shutdown(sock, socket.SHUT_RDWR)
+                else:
+                    self._cond.wait(self._wake_at - now)
 
 
 def _socket_of(response: httpx.Response) -> socket.socket | None:

@@ -29,7 +29,6 @@ from ._exceptions import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
-    HeliconeError,
     InternalServerError,
     NotFoundError,
     PermissionDeniedError,
@@ -44,7 +43,6 @@ from ._shapes import ShapeValidators, shape_validators
 
 __all__ = [
     "SCORE_DISTRIBUTIONS_SHAPE",
-    "SUCCESS",
     "RawResponse",
     "connection_error",
     "describe",

@@ -91,7 +91,9 @@ def welch_test(
         v1, v2 = s1**2 / n1, s2**2 / n2
         df = (v1 + v2) ** 2 / (v1**2 / (n1 - 1) + v2**2 / (n2 - 1))
         df = np.where(np.isnan(df), 1.0, df)  # as SciPy does when both variances are zero
-        half = stats.t.ppf(1 - alpha / 2, df) * np.sqrt(v1 + v2)
+        # scipy.stats.t.ppf(q, df) is special.stdtrit(df, q) for these arguments (df >= 1),
+        # without the generic wrapper's cost.
+        half = _scipy_special().stdtrit(df, 1 - alpha / 2) * np.sqrt(v1 + v2)
     difference = m2 - m1
     return Outcome(
         _floats(difference),
@@ -111,12 +113,13 @@ def proportions_test(
         return Outcome([], [], [], [])
     import numpy as np
 
-    stats = _scipy_stats()
+    # scipy.stats.norm.ppf and .sf are special.ndtri(q) and special.ndtr(-x), called directly.
+    special = _scipy_special()
     k1, n1 = (np.array(column, dtype=float) for column in zip(*baseline, strict=True))
     k2, n2 = (np.array(column, dtype=float) for column in zip(*candidate, strict=True))
     p1, p2 = k1 / n1, k2 / n2
     difference = p2 - p1
-    z = float(stats.norm.ppf(1 - alpha / 2))
+    z = float(special.ndtri(1 - alpha / 2))
     low1, high1 = _wilson(k1, n1, z)
     low2, high2 = _wilson(k2, n2, z)
     ci_low = difference - np.sqrt((p2 - low2) ** 2 + (high1 - p1) ** 2)
@@ -125,7 +128,7 @@ def proportions_test(
     se = np.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
     with np.errstate(divide="ignore", invalid="ignore"):
         # No variation at all (everything 0, or everything 1): no difference, nothing to test.
-        p_value = np.where(se > 0, 2 * stats.norm.sf(np.abs(difference) / se), 1.0)
+        p_value = np.where(se > 0, 2 * special.ndtr(-(np.abs(difference) / se)), 1.0)
     return Outcome(_floats(difference), _floats(ci_low), _floats(ci_high), _floats(p_value))
 
 
@@ -145,10 +148,19 @@ def _floats(values: Any) -> list[float]:
     return [float(v) for v in np.atleast_1d(values)]
 
 
+def _scipy_special() -> Any:
+    """``scipy.special`` (untyped), or MissingExtraError naming the ``stats`` extra."""
+    try:
+        from scipy import special  # type: ignore[import-untyped,unused-ignore]
+    except ImportError as exc:
+        raise missing_extra(_WHAT, "scipy", "stats") from exc
+    return special
+
+
 def _scipy_stats() -> Any:
     """``scipy.stats`` (untyped), or MissingExtraError naming the ``stats`` extra."""
     try:
-        from scipy import stats  # type: ignore[import-untyped]
+        from scipy import stats  # type: ignore[import-untyped,unused-ignore]
     except ImportError as exc:
         raise missing_extra(_WHAT, "scipy", "stats") from exc
     return stats

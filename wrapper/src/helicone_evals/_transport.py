@@ -6,18 +6,29 @@ is made: tens of milliseconds, most of what making a client costs, and of no use
 (``httpx.HTTPTransport()``, the same TLS settings and certificates) when the first ``https``
 request is sent, and send ``http`` requests through a pool whose TLS context has no
 certificates at all: it is never used for TLS, and would fail verification if it were.
-Proxies configured in the environment are mounted by httpx in front of these, as usual.
+
+When the environment configures proxies (``HTTPS_PROXY``, ``NO_PROXY``, ...), httpx mounts them
+only on a client made without a transport: then none is made here, and httpx does it all.
 """
 
 from __future__ import annotations
 
 import ssl
 import threading
+import urllib.request
 from typing import Any
 
 import httpx
 
-__all__ = ["AsyncTransport", "SyncTransport"]
+__all__ = ["AsyncTransport", "SyncTransport", "default_transport"]
+
+
+def default_transport(is_async: bool) -> SyncTransport | AsyncTransport | None:
+    """The transport for a client the SDK makes, or None to let httpx make its own (when
+    the environment configures proxies, which httpx applies only to its own)."""
+    if urllib.request.getproxies():  # what httpx reads for its proxies
+        return None
+    return AsyncTransport() if is_async else SyncTransport()
 
 
 def _plain_context() -> ssl.SSLContext:

@@ -46,12 +46,18 @@ class FilterBuilder(
     @staticmethod
     def all_of(*filters: Filter) -> Filter:
         """The AND of ``filters``; ``F.all_of()`` is ``F.all``."""
-        return all_of(*_filters("all_of", filters))
+        types = set(map(type, filters))  # one C-level pass, for the checks and the fast path
+        if types == _LEAVES and len(filters) > 1:  # nothing to check or flatten
+            return Junction("and", filters, flat=True)
+        return all_of(*_filters("all_of", filters, types))
 
     @staticmethod
     def any_of(*filters: Filter) -> Filter:
         """The OR of ``filters``; raises FilterError without any (nothing would match)."""
-        return any_of(*_filters("any_of", filters))
+        types = set(map(type, filters))
+        if types == _LEAVES and len(filters) > 1:
+            return Junction("or", filters, flat=True)
+        return any_of(*_filters("any_of", filters, types))
 
     @staticmethod
     def parse(text: str) -> Filter:
@@ -108,9 +114,9 @@ def _unknown(name: str) -> str:
     return f"F has no field {shown!r}{hint} (fields: {', '.join(names)})"
 
 
-def _filters(name: str, filters: tuple[object, ...]) -> tuple[Filter, ...]:
-    # One C-level pass over the types: F.all_of(*10_000 terms) should not pay a loop here.
-    if not set(map(type, filters)) <= _NODE_TYPES:
+def _filters(name: str, filters: tuple[object, ...], types: set[type]) -> tuple[Filter, ...]:
+    # The types in one C-level pass: F.all_of(*10_000 terms) should not pay a loop here.
+    if not types <= _NODE_TYPES:
         for f in filters:
             if isinstance(f, FieldMarker):
                 raise FilterError(
@@ -124,6 +130,7 @@ def _filters(name: str, filters: tuple[object, ...]) -> tuple[Filter, ...]:
 
 
 _NODE_TYPES: Final = frozenset({type(ALL), Leaf, Junction})
+_LEAVES: Final = {Leaf}
 
 
 F: Final = FilterBuilder()

@@ -12,7 +12,6 @@ constructors: the package has no import cycle.
 from __future__ import annotations
 
 import json
-import operator
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
@@ -452,37 +451,25 @@ def _to_wire(root: Filter) -> dict[str, Any] | str:
             stack.append((node, True))
             stack.extend((t, False) for t in node.terms if isinstance(t, Junction))
             continue
-        items: list[Any]
-        try:  # every term a leaf (the common case): one comprehension, no per-term branch
-            items = [
-                {table: {field: {op: value}}}
-                if key is None
-                else {table: {field: {key: {op: value}}}}
-                for field, key, op, value in map(_PARTS, node.terms)
-            ]
-        except AttributeError:  # a nested junction has no parts
-            items = []
-            append = items.append
-            for t in node.terms:
-                if type(t) is Leaf:
-                    field, key, op, value = t._t
-                    ops = {op: value}
-                    append({table: {field: ops if key is None else {key: ops}}})
-                else:
-                    append(done[id(t)])
+        items: list[Any] = []
+        append = items.append
+        for t in node.terms:
+            if type(t) is Leaf:
+                field, key, op, value = t._t
+                ops = {op: value}
+                append({table: {field: ops if key is None else {key: ops}}})
+            else:
+                append(done[id(t)])
         done[id(node)] = _balanced(items, node.op)
     return done[id(root)]  # type: ignore[no-any-return]
-
-
-_PARTS: Final = operator.attrgetter("_t")
 
 
 def _balanced(items: list[Any], op: str) -> Any:
     # Pair neighbours level by level: order is kept, depth is ceil(log2(n)).
     while len(items) > 1:
         paired = [
-            {"left": left, "operator": op, "right": right}
-            for left, right in zip(items[::2], items[1::2], strict=False)  # an odd last waits
+            {"left": items[i], "operator": op, "right": items[i + 1]}
+            for i in range(0, len(items) - 1, 2)
         ]
         if len(items) % 2:
             paired.append(items[-1])
