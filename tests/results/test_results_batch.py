@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helicone_evals import Bucket, ScoreDistribution
+from helicone_evals import Bucket, NotExactError, ScoreDistribution
 from helicone_evals._compare import Side, compare_distributions
-from helicone_evals._results import NotExactError
 from helicone_evals.emulator import histogram
 
 pytest.importorskip("scipy")

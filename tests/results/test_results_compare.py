@@ -12,9 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats
 
-from helicone_evals import ArgumentError, Bucket, ScoreDistribution, ScoreDistributions
+from helicone_evals import (
+    ArgumentError,
+    Bucket,
+    MissingExtraError,
+    ScoreDistribution,
+    ScoreDistributions,
+)
 from helicone_evals._compare import Comparison, compare_distributions
-from helicone_evals._results import MissingExtraError
 from helicone_evals.emulator import histogram
 
 

@@ -7,9 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from helicone_evals import ArgumentError, F, FilterError
+from helicone_evals import ArgumentError, F, FilterError, MissingExtraError
 from helicone_evals._compare import QueryArgs, Window, plan_comparison
-from helicone_evals._results import MissingExtraError
 
 START = "2024-06-01T00:00:00Z"
 END = "2024-06-08T00:00:00+02:00"

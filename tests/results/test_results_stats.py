@@ -15,8 +15,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helicone_evals import ArgumentError, Bucket, HeliconeError, ScoreDistribution
-from helicone_evals._results import MissingExtraError, NotExactError, StatisticsError
+from helicone_evals import (
+    ArgumentError,
+    Bucket,
+    HeliconeError,
+    MissingExtraError,
+    NotExactError,
+    ScoreDistribution,
+    StatisticsError,
+)
 from helicone_evals.emulator import histogram, weighted_histogram
 
 

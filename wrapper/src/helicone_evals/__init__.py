@@ -25,24 +25,28 @@ from ._exceptions import (
     FilterError,
     HeliconeError,
     InternalServerError,
+    MissingExtraError,
+    NotExactError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
     ResponseTooLargeError,
     ResponseValidationError,
     ResultError,
+    ScoresNotVisibleError,
+    StatisticsError,
     UnprocessableEntityError,
 )
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._base_client import NOT_GIVEN, NotGiven
     from ._client import AsyncHeliconeEvals, HeliconeEvals
-    from ._compare import Comparison, ScoreComparison, Window
+    from ._compare import Comparison, ScoreComparison, Side, Window
     from ._evals import EvalSummaries, EvalSummary, HourlyAverage, HourlyCount
     from ._response import RawResponse
     from ._results import Bucket, ScoreDistribution, ScoreDistributions
     from .filters import F, Filter
-    from .resources.scores import ScoresNotVisibleError
 
 # name -> module that defines it, imported on first attribute access (PEP 562).
 _LAZY: dict[str, str] = {
@@ -60,13 +64,16 @@ _LAZY: dict[str, str] = {
     "EvalSummary": "._evals",
     "HourlyCount": "._evals",
     "HourlyAverage": "._evals",
-    "ScoresNotVisibleError": ".resources.scores",
     "Comparison": "._compare",
     "ScoreComparison": "._compare",
     "Window": "._compare",
+    "Side": "._compare",
+    "NotGiven": "._base_client",
+    "NOT_GIVEN": "._base_client",
 }
 
 __all__ = [
+    "NOT_GIVEN",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -87,7 +94,10 @@ __all__ = [
     "HourlyAverage",
     "HourlyCount",
     "InternalServerError",
+    "MissingExtraError",
+    "NotExactError",
     "NotFoundError",
+    "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
@@ -98,6 +108,8 @@ __all__ = [
     "ScoreDistribution",
     "ScoreDistributions",
     "ScoresNotVisibleError",
+    "Side",
+    "StatisticsError",
     "UnprocessableEntityError",
     "Window",
     "__version__",
@@ -109,6 +121,9 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'helicone_evals' has no attribute {name!r}")
     value = getattr(importlib.import_module(module, __name__), name)
+    if isinstance(value, type) and value.__module__.startswith(__name__ + "."):
+        # Reprs, tracebacks and docs show the public path (helicone_evals.Filter).
+        value.__module__ = __name__
     globals()[name] = value  # later lookups skip this function
     return value
 

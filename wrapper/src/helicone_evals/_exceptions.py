@@ -18,7 +18,11 @@ Every failure of a public call is a ``HeliconeError``; nothing else escapes. The
     │   └── InternalServerError              >= 500
     ├── ResultError                          a 2xx whose envelope reports an error
     ├── ResponseValidationError              the answer does not match the API's schema
-    └── ResponseTooLargeError                the answer is larger than max_response_bytes
+    ├── ResponseTooLargeError                the answer is larger than max_response_bytes
+    ├── ScoresNotVisibleError                wait_until_visible gave up
+    ├── StatisticsError (also a ValueError)  a statistic the data cannot give
+    │   └── NotExactError                    exact counts of merged histogram bins
+    └── MissingExtraError (also ImportError) an optional dependency is not installed
 
 A call on a closed client raises ``HeliconeError`` itself.
 """
@@ -41,12 +45,16 @@ __all__ = [
     "FilterError",
     "HeliconeError",
     "InternalServerError",
+    "MissingExtraError",
+    "NotExactError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseTooLargeError",
     "ResponseValidationError",
     "ResultError",
+    "ScoresNotVisibleError",
+    "StatisticsError",
     "UnprocessableEntityError",
 ]
 
@@ -185,6 +193,35 @@ class ResponseTooLargeError(HeliconeError):
         self.message = message
         self.limit = limit
         self.response = response
+
+
+class ScoresNotVisibleError(HeliconeError):
+    """``wait_until_visible`` gave up: some scores did not show up within ``timeout``.
+
+    ``request_id`` is the request, ``missing`` the names still not visible (as stored, e.g.
+    ``helpful-hcone-bool``), ``visible`` the score names that request has.
+    """
+
+    def __init__(
+        self, message: str, *, request_id: str, missing: list[str], visible: list[str]
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request_id = request_id
+        self.missing = missing
+        self.visible = visible
+
+
+class StatisticsError(HeliconeError, ValueError):
+    """A statistic the distribution cannot give: it is empty, too small, or not boolean."""
+
+
+class NotExactError(StatisticsError):
+    """Exact counts were asked for, but the server merged neighbouring scores into one bin."""
+
+
+class MissingExtraError(HeliconeError, ImportError):
+    """An optional dependency is not installed; the message names the extra that brings it."""
 
 
 # Tracebacks and reprs show the public path (helicone_evals.NotFoundError), not this module.

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple, SupportsIndex, overload
 
-from ._exceptions import ArgumentError, HeliconeError
+from ._exceptions import ArgumentError, MissingExtraError, NotExactError, StatisticsError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,18 +48,6 @@ __all__ = [
 _MAX_BINS = 10
 _BOOLEAN_SUFFIX = "-hcone-bool"
 _FEEDBACK = "helicone-score-feedback"
-
-
-class StatisticsError(HeliconeError, ValueError):
-    """A statistic the distribution cannot give: it is empty, too small, or not boolean."""
-
-
-class NotExactError(StatisticsError):
-    """Exact counts were asked for, but the server merged neighbouring scores into one bin."""
-
-
-class MissingExtraError(HeliconeError, ImportError):
-    """An optional dependency is not installed; the message names the extra that brings it."""
 
 
 def missing_extra(what: str, module: str, extra: str) -> MissingExtraError:

@@ -45,11 +45,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .._exceptions import HeliconeError
-
-
-class MissingExtraError(HeliconeError, ImportError):
-    """The ``emulator`` extra (DuckDB, Starlette, uvicorn) is not installed."""
+from .._exceptions import MissingExtraError
 
 
 def _install_hint() -> str:

@@ -8,6 +8,6 @@ one on ``AsyncHeliconeEvals``, and, for single-request methods, a raw-response v
 from __future__ import annotations
 
 from .evals import Evals
-from .scores import Scores, ScoresNotVisibleError
+from .scores import Scores
 
-__all__ = ["Evals", "Scores", "ScoresNotVisibleError"]
+__all__ = ["Evals", "Scores"]

@@ -20,14 +20,14 @@ from typing import Any, TypeVar
 from .. import _base_client
 from .._base_client import NOT_GIVEN, NotGiven, Plan, encode_json
 from .._config import TimeoutLike
-from .._exceptions import ArgumentError, HeliconeError
+from .._exceptions import ArgumentError, ScoresNotVisibleError
 from .._query import encode_body
 from .._results import ScoreDistributions
 from ..filters import F
 from ._resource import Resource, Step, composite, operation
 from .evals import parse_distributions
 
-__all__ = ["BOOLEAN_SUFFIX", "FEEDBACK_SCORE", "Scores", "ScoresNotVisibleError"]
+__all__ = ["BOOLEAN_SUFFIX", "FEEDBACK_SCORE", "Scores"]
 
 M = TypeVar("M")
 
@@ -43,26 +43,6 @@ _UUID = re.compile(
     r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-([0-9a-fA-F])[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}"
     r"-[0-9a-fA-F]{12}"
 )
-
-
-class ScoresNotVisibleError(HeliconeError):
-    """``wait_until_visible`` gave up: some scores did not show up within ``timeout``.
-
-    ``request_id`` is the request, ``missing`` the names still not visible (as stored, e.g.
-    ``helpful-hcone-bool``), ``visible`` the score names that request has.
-    """
-
-    def __init__(
-        self, message: str, *, request_id: str, missing: list[str], visible: list[str]
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.request_id = request_id
-        self.missing = missing
-        self.visible = visible
-
-
-ScoresNotVisibleError.__module__ = "helicone_evals"
 
 
 def check_request_id(value: object, *, versions: str = "12345678", what: str = "request_id") -> str:
