@@ -24,15 +24,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias, overload
 
-from ._exceptions import ArgumentError, FilterError
+from ._exceptions import ArgumentError, FilterError, StatisticsError, missing_extra
 from ._query import ALL, FilterLike, TimeLike, coerce_filter, time_window
-from ._results import (
-    ScoreDistribution,
-    StatisticsError,
-    analyse_all,
-    is_boolean_score,
-    missing_extra,
-)
+from ._results import ScoreDistribution, analyse_all, is_boolean_score
 from ._stats import proportions_test, require_scipy, sample_std_of_proportion, welch_test
 from ._times import parse_duration, to_datetime
 from .filters import Filter

@@ -14,14 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, SupportsIndex, overload
 
-from ._exceptions import HeliconeError, ResponseValidationError
+from ._exceptions import ResponseValidationError, missing_extra
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["EvalSummaries", "EvalSummary", "HourlyAverage", "HourlyCount"]
-
-_PANDAS_HINT = "to_pandas() needs pandas: pip install 'helicone-evals[pandas]'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,8 +199,8 @@ class EvalSummaries(list[EvalSummary]):
         """
         try:
             import pandas
-        except ImportError:
-            raise HeliconeError(_PANDAS_HINT) from None
+        except ImportError as exc:
+            raise missing_extra("to_pandas()", "pandas", "pandas") from exc
         if hourly:
             rows: list[tuple[Any, ...]] = []
             for s in self:

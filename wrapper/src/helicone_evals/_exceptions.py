@@ -224,6 +224,14 @@ class MissingExtraError(HeliconeError, ImportError):
     """An optional dependency is not installed; the message names the extra that brings it."""
 
 
+def missing_extra(what: str, module: str, extra: str) -> MissingExtraError:
+    """The error for ``what`` needing ``module``, with the pip command that installs it."""
+    return MissingExtraError(
+        f'{what} needs {module}: pip install "helicone-evals[{extra}]" '
+        f"(or './wrapper[{extra}]' from a clone of the repository)"
+    )
+
+
 # Tracebacks and reprs show the public path (helicone_evals.NotFoundError), not this module.
 for _name in __all__:
     globals()[_name].__module__ = "helicone_evals"

@@ -29,33 +29,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple, SupportsIndex, overload
 
-from ._exceptions import ArgumentError, MissingExtraError, NotExactError, StatisticsError
+from ._exceptions import ArgumentError, NotExactError, StatisticsError, missing_extra
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = [
-    "Bucket",
-    "MissingExtraError",
-    "NotExactError",
-    "ScoreDistribution",
-    "ScoreDistributions",
-    "StatisticsError",
-    "is_boolean_score",
-]
+__all__ = ["Bucket", "ScoreDistribution", "ScoreDistributions", "is_boolean_score"]
 
 # ClickHouse's histogram(10): merging neighbours always leaves exactly this many bins.
 _MAX_BINS = 10
 _BOOLEAN_SUFFIX = "-hcone-bool"
 _FEEDBACK = "helicone-score-feedback"
-
-
-def missing_extra(what: str, module: str, extra: str) -> MissingExtraError:
-    """The error for ``what`` needing ``module``, with the pip command that installs it."""
-    return MissingExtraError(
-        f'{what} needs {module}: pip install "helicone-evals[{extra}]" '
-        f"(or './wrapper[{extra}]' from a clone of the repository)"
-    )
 
 
 def is_boolean_score(name: str) -> bool:

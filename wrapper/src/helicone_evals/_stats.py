@@ -26,7 +26,7 @@ import math
 import warnings
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ._results import missing_extra
+from ._exceptions import missing_extra
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
