@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OPENAPI = ROOT / "openapi"
 DOCS_PAGE = ROOT / "tests" / "fixtures" / "docs-page.md"
 VENDORED = OPENAPI / "helicone-public-api.json"
-OLDER = ROOT.parent / "shared" / "spec" / "helicone-public-api-2026-03-27.json"
+OLDER = ROOT / "tests" / "fixtures" / "helicone-public-api-2026-03-27.json"
 TITLE_PATCHES = """overlay: 1.0.0
 info: {title: titles only, version: 1.0.0}
 actions:
