@@ -54,7 +54,8 @@ def cli() -> None:
     """Read and write Helicone evaluation scores, or run the local emulator.
 
     The API key and server come from --api-key/--base-url or HELICONE_API_KEY/HELICONE_BASE_URL.
-    Exit status: 0 done, 1 failed (the server's or the connection's error), 2 misused.
+    Exit status: 0 done, 1 failed (the server's or the connection's error), 2 misused;
+    `compare --fail-on-regression` gates instead: 1 a score got worse, 3 could not compare.
     """
 
 
