@@ -74,3 +74,17 @@ def reply(httpx_mock: Any, *, times: int = 1, **response: Any) -> None:
 
 def sent_body(request: httpx.Request) -> Any:
     return json.loads(request.content)
+
+
+# A valid answer with fields the API schema does not define, at every level.
+EXTRA_FIELDS = {
+    "data": [
+        {
+            "name": "accuracy",
+            "unit": "ratio",
+            "distribution": [{"lower": 0, "upper": 1, "value": 4, "count": 4}],
+        }
+    ],
+    "error": None,
+    "meta": {"took_ms": 3},
+}

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
-from client_support import BASE, KEY, URL, Harness, reply
+from client_support import BASE, EXTRA_FIELDS, KEY, URL, Harness, reply
 from pytest_httpx import HTTPXMock
 
 from helicone_evals import (
@@ -272,19 +272,6 @@ async def test_non_finite_bucket_values_are_refused(
     reply(httpx_mock, content=body.encode())
     with pytest.raises(ResponseValidationError, match=r"data\.0\.distribution\.0\.value: "):
         await api.query()
-
-
-EXTRA_FIELDS = {
-    "data": [
-        {
-            "name": "accuracy",
-            "unit": "ratio",
-            "distribution": [{"lower": 0, "upper": 1, "value": 4, "count": 4}],
-        }
-    ],
-    "error": None,
-    "meta": {"took_ms": 3},
-}
 
 
 async def test_unknown_fields_are_ignored_by_default_and_logged_at_debug(

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 import typing_extensions
-from client_support import END, KEY, OK_BODY, START, URL, Harness, reply
+from client_support import END, EXTRA_FIELDS, KEY, OK_BODY, START, URL, Harness, reply
 from pytest_httpx import HTTPXMock
 
 from helicone_evals import HeliconeEvals, ResponseValidationError, ResultError
@@ -83,19 +83,6 @@ def test_an_unknown_shape_is_a_helicone_error() -> None:
         shape_validators("Nope")
 
 
-EXTRA = {
-    "data": [
-        {
-            "name": "accuracy",
-            "unit": "ratio",
-            "distribution": [{"lower": 0, "upper": 1, "value": 4, "count": 4}],
-        }
-    ],
-    "error": None,
-    "meta": {"took_ms": 3},
-}
-
-
 @pytest.fixture
 def quiet(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
     """Debug logging off (the usual case): the lenient validator runs alone."""
@@ -106,7 +93,7 @@ def quiet(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
 async def test_without_debug_logging_unknown_fields_are_ignored_silently(
     api: Harness, httpx_mock: HTTPXMock, quiet: pytest.LogCaptureFixture
 ) -> None:
-    reply(httpx_mock, json=EXTRA)
+    reply(httpx_mock, json=EXTRA_FIELDS)
     result = await api.query()
     assert result.names == ["accuracy"]
     assert result["accuracy"].distribution[0] == (0, 1, 4)
@@ -116,7 +103,7 @@ async def test_without_debug_logging_unknown_fields_are_ignored_silently(
 async def test_without_debug_logging_strict_still_refuses_unknown_fields(
     make: Callable[..., Harness], httpx_mock: HTTPXMock, quiet: pytest.LogCaptureFixture
 ) -> None:
-    reply(httpx_mock, json=EXTRA)
+    reply(httpx_mock, json=EXTRA_FIELDS)
     with pytest.raises(ResponseValidationError, match=r"data\.0\.unit: Extra inputs"):
         await make(strict_response_validation=True).query()
 
