@@ -474,10 +474,41 @@ class BaseClient:
         sent = httpx.USE_CLIENT_DEFAULT if timeout is self._http_timeout else timeout
         return max_retries, timeout, sent, attempt_budget(timeout)
 
-    def _outcome(self, plan: Plan[T], response: httpx.Response) -> T:
-        """``T`` from a read 2xx answer: the envelope's ``data`` validated, then parsed."""
+    # What each attempt's outcome means, shared by the sync and the async loop (which differ
+    # only in how they send, read and sleep).
+
+    def _succeeded(
+        self, plan: Plan[T], response: httpx.Response, retries: int, started: float, raw: bool
+    ) -> T | RawResponse[T]:
+        """The result of a read 2xx answer: the envelope's ``data`` validated, then parsed."""
+        self._log_success(plan, response, retries, started)
         shape = plan.endpoint.operation.success_shape
-        return plan.parse(parse_data(response, shape, self._api_key, strict=self._strict))
+        result = plan.parse(parse_data(response, shape, self._api_key, strict=self._strict))
+        return RawResponse(response, result) if raw else result
+
+    def _rejected(
+        self,
+        plan: Plan[Any],
+        response: httpx.Response,
+        retries: int,
+        max_retries: int,
+        started: float,
+    ) -> tuple[Exception, float | None]:
+        """The typed error of an error status, and the delay before a retry (None: give up)."""
+        error = status_error(response, self._api_key)
+        return error, self._retry_delay(plan, retries, max_retries, started, response)
+
+    def _failed(
+        self,
+        plan: Plan[Any],
+        exc: httpx.RequestError | APITimeoutError,
+        retries: int,
+        max_retries: int,
+        started: float,
+    ) -> tuple[Exception, float | None]:
+        """The typed error of an attempt with no (complete) answer, and the retry delay."""
+        error = connection_error(exc, self._api_key) if isinstance(exc, httpx.RequestError) else exc
+        return error, self._retry_delay(plan, retries, max_retries, started, exc=exc)
 
     def _retry_delay(
         self,
@@ -597,19 +628,12 @@ class SyncAPIClient(BaseClient):
                     deadline=None if budget is None else started + budget,
                     max_bytes=self._max_response_bytes,
                 )
-            except httpx.RequestError as exc:
-                error = connection_error(exc, self._api_key)
-                delay = self._retry_delay(plan, retries, retries_allowed, started, exc=exc)
-            except APITimeoutError as exc:
-                error = exc
-                delay = self._retry_delay(plan, retries, retries_allowed, started, exc=exc)
+            except (httpx.RequestError, APITimeoutError) as exc:
+                error, delay = self._failed(plan, exc, retries, retries_allowed, started)
             else:
                 if response.is_success:
-                    self._log_success(plan, response, retries, started)
-                    result = self._outcome(plan, response)
-                    return RawResponse(response, result) if raw else result
-                error = status_error(response, self._api_key)
-                delay = self._retry_delay(plan, retries, retries_allowed, started, response)
+                    return self._succeeded(plan, response, retries, started, raw)
+                error, delay = self._rejected(plan, response, retries, retries_allowed, started)
             if delay is None:
                 raise error
             sleep(delay)
@@ -656,19 +680,12 @@ class AsyncAPIClient(BaseClient):
                     deadline=None if budget is None else started + budget,
                     max_bytes=self._max_response_bytes,
                 )
-            except httpx.RequestError as exc:
-                error = connection_error(exc, self._api_key)
-                delay = self._retry_delay(plan, retries, retries_allowed, started, exc=exc)
-            except APITimeoutError as exc:
-                error = exc
-                delay = self._retry_delay(plan, retries, retries_allowed, started, exc=exc)
+            except (httpx.RequestError, APITimeoutError) as exc:
+                error, delay = self._failed(plan, exc, retries, retries_allowed, started)
             else:
                 if response.is_success:
-                    self._log_success(plan, response, retries, started)
-                    result = self._outcome(plan, response)
-                    return RawResponse(response, result) if raw else result
-                error = status_error(response, self._api_key)
-                delay = self._retry_delay(plan, retries, retries_allowed, started, response)
+                    return self._succeeded(plan, response, retries, started, raw)
+                error, delay = self._rejected(plan, response, retries, retries_allowed, started)
             if delay is None:
                 raise error
             await asleep(delay)

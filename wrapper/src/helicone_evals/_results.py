@@ -34,17 +34,26 @@ from ._exceptions import ArgumentError, NotExactError, StatisticsError, missing_
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Bucket", "ScoreDistribution", "ScoreDistributions", "is_boolean_score"]
+__all__ = [
+    "BOOLEAN_SUFFIX",
+    "FEEDBACK_SCORE",
+    "Bucket",
+    "ScoreDistribution",
+    "ScoreDistributions",
+    "is_boolean_score",
+]
 
 # ClickHouse's histogram(10): merging neighbours always leaves exactly this many bins.
 _MAX_BINS = 10
-_BOOLEAN_SUFFIX = "-hcone-bool"
-_FEEDBACK = "helicone-score-feedback"
+BOOLEAN_SUFFIX = "-hcone-bool"
+"""What the server appends to the name of a boolean score."""
+FEEDBACK_SCORE = "helicone-score-feedback"
+"""The score a ``feedback`` rating is stored as (1 or 0, no suffix)."""
 
 
 def is_boolean_score(name: str) -> bool:
     """Whether ``name`` is a boolean score: ``<name>-hcone-bool`` or ``helicone-score-feedback``."""
-    return name.endswith(_BOOLEAN_SUFFIX) or name == _FEEDBACK
+    return name.endswith(BOOLEAN_SUFFIX) or name == FEEDBACK_SCORE
 
 
 class Bucket(NamedTuple):
@@ -165,8 +174,8 @@ class ScoreDistribution:
         """
         if not self.is_boolean:
             raise StatisticsError(
-                f"pass_rate is for boolean scores (named '<name>{_BOOLEAN_SUFFIX}' or "
-                f"{_FEEDBACK!r}); {self._name!r} is not one: use mean() instead"
+                f"pass_rate is for boolean scores (named '<name>{BOOLEAN_SUFFIX}' or "
+                f"{FEEDBACK_SCORE!r}); {self._name!r} is not one: use mean() instead"
             )
         counts = self._boolean_counts()
         return counts[1] / (counts[0] + counts[1])

@@ -22,19 +22,14 @@ from .._base_client import NOT_GIVEN, NotGiven, Plan, encode_json
 from .._config import TimeoutLike
 from .._exceptions import ArgumentError, ScoresNotVisibleError
 from .._query import encode_body
-from .._results import ScoreDistributions
+from .._results import BOOLEAN_SUFFIX, ScoreDistributions, is_boolean_score
 from ..filters import F
 from ._resource import Resource, Step, composite, operation
 from .evals import parse_distributions
 
-__all__ = ["BOOLEAN_SUFFIX", "FEEDBACK_SCORE", "Scores"]
+__all__ = ["Scores"]
 
 M = TypeVar("M")
-
-BOOLEAN_SUFFIX = "-hcone-bool"
-"""What the server appends to the name of a boolean score."""
-FEEDBACK_SCORE = "helicone-score-feedback"
-"""The score a ``feedback`` rating is stored as (1 or 0, no suffix)."""
 
 _INT64 = (-(2**63), 2**63 - 1)
 _VISIBLE_WINDOW = timedelta(days=30)  # the server scores only requests of the last 30 days
@@ -131,7 +126,7 @@ def _expected(names: object) -> list[tuple[str, ...]]:
     for name in names:
         if not isinstance(name, str) or not name:
             raise ArgumentError(f"names: expected non-empty score names, got {name!r}")
-        if name.endswith(BOOLEAN_SUFFIX) or name == FEEDBACK_SCORE:
+        if is_boolean_score(name):
             expected.append((name,))
         else:
             expected.append((name, f"{name}{BOOLEAN_SUFFIX}"))
