@@ -14,7 +14,7 @@ from typing import Final, TypeVar
 
 import httpx
 
-from ._exceptions import ArgumentError, HeliconeError
+from ._exceptions import ArgumentError, HeliconeError, shown
 
 __all__ = [
     "DEFAULT_MAX_RESPONSE_BYTES",
@@ -253,8 +253,4 @@ def backoff(retries: int, jitter: float) -> float:
 
 def _show(value: object) -> str:
     """A bad option's repr, cut short."""
-    try:
-        text = repr(value)
-    except Exception:  # a hostile __repr__
-        text = f"<{type(value).__name__}>"
-    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+    return shown(value, _SHOWN)

@@ -224,6 +224,18 @@ class MissingExtraError(HeliconeError, ImportError):
     """An optional dependency is not installed; the message names the extra that brings it."""
 
 
+def shown(value: object, limit: int = 80) -> str:
+    """``repr(value)`` for an error message: cut to ``limit`` characters, and never raising
+    (an int too long to print, a hostile ``__repr__``)."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int past the interpreter's digit limit
+        text = f"an int of more than {limit} digits"
+    except Exception:
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def missing_extra(what: str, module: str, extra: str) -> MissingExtraError:
     """The error for ``what`` needing ``module``, with the pip command that installs it."""
     return MissingExtraError(

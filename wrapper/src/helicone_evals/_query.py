@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeAlias
 
-from ._exceptions import FilterError
+from ._exceptions import FilterError, shown
 from ._times import shift, to_datetime, to_iso
 from .filters import F, Filter
 
@@ -70,20 +70,12 @@ _MAX_TZ_MINUTES = 24 * 60
 
 def _count(value: object, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise FilterError(f"{what}: expected a non-negative int, got {_show(value)}")
+        raise FilterError(f"{what}: expected a non-negative int, got {shown(value)}")
     if value < 0:
-        raise FilterError(f"{what}: must not be negative, got {_show(value)}")
+        raise FilterError(f"{what}: must not be negative, got {shown(value)}")
     if value > _MAX_COUNT:
-        raise FilterError(f"{what}: must be at most {_MAX_COUNT:,}, got {_show(value)}")
+        raise FilterError(f"{what}: must be at most {_MAX_COUNT:,}, got {shown(value)}")
     return value
-
-
-def _show(value: object, limit: int = 80) -> str:
-    try:
-        text = repr(value)
-    except ValueError:  # an int too long to print
-        text = f"an int of more than {limit} digits"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def build_body(
@@ -152,7 +144,7 @@ def _options(
         ):
             raise FilterError(
                 f"time_zone_difference: expected minutes between -{_MAX_TZ_MINUTES} and "
-                f"{_MAX_TZ_MINUTES}, got {_show(tzd)}"
+                f"{_MAX_TZ_MINUTES}, got {shown(tzd)}"
             )
         body["timeZoneDifference"] = tzd
     return body

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
-from ._exceptions import FilterError
+from ._exceptions import FilterError, shown
 
 __all__ = ["parse_duration", "shift", "to_datetime", "to_iso"]
 
@@ -26,7 +26,7 @@ def to_datetime(value: datetime | str, *, what: str = "time") -> datetime:
             dt = datetime.fromisoformat(value.strip())
         except ValueError:
             raise FilterError(
-                f"{what}: {_show(value)} is not an ISO-8601 time; expected e.g. "
+                f"{what}: {shown(value)} is not an ISO-8601 time; expected e.g. "
                 "'2024-01-05T12:00:00Z' or '2024-01-05T12:00:00+02:00'"
             ) from None
     else:
@@ -36,7 +36,7 @@ def to_datetime(value: datetime | str, *, what: str = "time") -> datetime:
         )
     if dt.tzinfo is None or dt.tzinfo.utcoffset(dt) is None:
         raise FilterError(
-            f"{what}: {_show(value)} has no timezone; pass an aware datetime "
+            f"{what}: {shown(value)} has no timezone; pass an aware datetime "
             "(datetime(..., tzinfo=timezone.utc)) or an ISO string ending in Z or +HH:MM"
         )
     return dt
@@ -67,17 +67,12 @@ def shift(end: datetime, span: timedelta, *, what: str = "start") -> datetime:
         ) from None
 
 
-def _show(value: object, limit: int = 80) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def parse_duration(text: str) -> timedelta:
     """``"90s"``, ``"15m"``, ``"12h"``, ``"7d"`` or ``"2w"`` as a timedelta."""
     m = _DURATION.match(text)
     if not m:
         raise FilterError(
-            f"{_show(text)} is not a duration; expected a number and a unit s, m, h, d or w, "
+            f"{shown(text)} is not a duration; expected a number and a unit s, m, h, d or w, "
             "e.g. '7d'"
         )
     amount = float(m.group(1))
@@ -86,4 +81,4 @@ def parse_duration(text: str) -> timedelta:
     try:
         return timedelta(**{_UNITS[m.group(2)]: amount})
     except OverflowError:
-        raise FilterError(f"{_show(text)}: a duration must be under 1,000,000,000 days") from None
+        raise FilterError(f"{shown(text)}: a duration must be under 1,000,000,000 days") from None
