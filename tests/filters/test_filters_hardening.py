@@ -7,6 +7,7 @@ and numbers the real server would bind as a wrapping Int32 (cost in nano-dollars
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import pytest
@@ -206,3 +207,16 @@ def test_whole_numbers_beyond_int32_are_refused_with_a_float_hint(build: Any, hi
 @pytest.mark.parametrize("value", [2**31 - 1, -(2**31), 2_147_483_648.5, 1e12 + 0.5, 0.25])
 def test_numbers_the_server_binds_exactly_are_kept(value: float) -> None:
     assert (F.latency > value).to_dict() == leaf("latency", "gt", value)
+
+
+def test_how_deep_a_text_may_nest_does_not_depend_on_the_recursion_limit() -> None:
+    # A host program (mypy in-process, for one) may raise the interpreter's limit; the text
+    # language keeps its own bound, so the same text is refused everywhere.
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(50_000)
+    try:
+        with pytest.raises(FilterError, match="nested more than 200 levels"):
+            F.parse("not " * 5000 + "cached == True")
+    finally:
+        sys.setrecursionlimit(previous)
+    assert F.parse("not " * 200 + "cached == True") == F.cached.equals(True)

@@ -64,9 +64,10 @@ class FilterBuilder(
         """Read the text form that ``str(filter)`` writes; see ``helicone_evals.filters``.
 
         ``F.parse("model == 'gpt-4o' and cost > 0.01")``. Never evaluates code; raises
-        FilterError for anything outside the language, and for a text longer than
+        FilterError for anything outside the language, for a text longer than
         ``MAX_PARSE_LENGTH`` (500,000 characters: pass longer filters as ``Filter`` objects
-        or wire JSON). Reading takes time linear in the text's length.
+        or wire JSON), and for `and`/`or`/`not` nested more than 200 levels deep. Reading
+        takes time linear in the text's length.
         """
         from ._parse import parse_text
 

@@ -49,6 +49,11 @@ _CALL: Final = next(
 )
 
 
+# How deeply `and`/`or`/`not` may nest in a text expression (Python's own parser refuses
+# more than 200 nested parentheses).
+MAX_PARSE_DEPTH: Final = 200
+
+
 def parse_text(text: str, max_length: int) -> Filter:
     """The Filter for a text expression; see ``F.parse``."""
     if not isinstance(text, str):
@@ -92,12 +97,20 @@ class _Reader:
         text = segment[:240].decode("utf-8", errors="replace")
         return FilterError(f"F.parse: {message} (column {col + 1}: {_clip(text)})")
 
-    def expr(self, node: ast.expr) -> Filter:
+    def expr(self, node: ast.expr, depth: int = 0) -> Filter:
+        if depth > MAX_PARSE_DEPTH:
+            # A fixed bound, not the interpreter's recursion limit (which the host program
+            # may have raised): the same text is accepted or refused everywhere.
+            raise self.fail(
+                node,
+                f"the expression is nested more than {MAX_PARSE_DEPTH} levels deep; build it "
+                "with F or Filter.from_dict",
+            )
         if isinstance(node, ast.BoolOp):
-            terms = [self.expr(v) for v in node.values]
+            terms = [self.expr(v, depth + 1) for v in node.values]
             return all_of(*terms) if isinstance(node.op, ast.And) else any_of(*terms)
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            return ~self.expr(node.operand)
+            return ~self.expr(node.operand, depth + 1)
         if isinstance(node, ast.Name) and node.id == "all":
             return ALL
         if isinstance(node, ast.Compare):
