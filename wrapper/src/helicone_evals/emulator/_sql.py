@@ -40,6 +40,8 @@ from typing import Any, Literal
 
 from pydantic import TypeAdapter
 
+from helicone_evals_generated import filter_fields
+
 from ._schema import BY_NAME, ZERO_UUID
 from ._timeparse import parse_iso8601
 
@@ -49,7 +51,9 @@ FieldKind = Literal["text", "number", "boolean", "timestamp", "map", "property_k
 
 # Fields the server looks at before the leaf's first key, in this order.
 SPECIAL_ORDER = ("property_key", "properties", "search_properties", "scores", "cached", "cost")
-COST_PRECISION_MULTIPLIER = 1_000_000_000
+# How the server binds numbers: cost scaled to nano-dollars, whole values as Int32. The same
+# generated table tells the SDK which filters to refuse, so the two cannot disagree.
+COST_PRECISION_MULTIPLIER = filter_fields.VALUE_SCALE["cost"]
 
 _FEEDBACK = "helicone-score-feedback"
 _UUID = re.compile(
@@ -58,7 +62,7 @@ _UUID = re.compile(
 # At most 19 digits: a longer one is out of Int64 anyway, and int() of it would be slow.
 _INT64_TEXT = re.compile(r"^[+-]?\d{1,19}$")
 _INT64_MIN = -(2**63)
-_INT32_MIN = -(2**31)
+_INT32_MIN, _INT32_MAX = filter_fields.INT32_RANGE
 _LIKE_FUNCTIONS = {
     "like": "like",
     "ilike": "ilike",
@@ -78,8 +82,6 @@ class QueryFailed(Exception):
 @cache
 def field_kinds() -> dict[str, FieldKind]:
     """The kind of every leaf field (wire name), from the generated table of the spec's fields."""
-    from helicone_evals_generated import filter_fields
-
     kinds: dict[str, FieldKind] = {}
     for spec in filter_fields.FIELDS:
         if spec.kind not in _KNOWN_KINDS:  # pragma: no cover - a new operator type in the spec
@@ -149,7 +151,7 @@ def _bind_number(number: float, out: Compiled) -> str:
             f"{text[:digits]}. (BAD_QUERY_PARAMETER)"
         )
     # ClickHouse reads the digits into an Int32 and wraps: 3000000000 -> -1294967296.
-    return out.bind((int(text) - _INT32_MIN) % 2**32 + _INT32_MIN)
+    return out.bind((int(text) - _INT32_MIN) % (_INT32_MAX - _INT32_MIN + 1) + _INT32_MIN)
 
 
 def _text_comparison(column: str, op: str, value: str, out: Compiled) -> str:
